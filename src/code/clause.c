@@ -1,0 +1,209 @@
+/*
+ * clause.c — reading the verb group before an anchor: negation ("is not
+ * expelling", "did not"), modality ("may", "hopes to", "plans to",
+ * "threatened to", "refused to"), infinitives governed by another verb
+ * ("urged Russia to close": Russia closed nothing) and passive voice
+ * ("were expelled", "diplomats expelled by Britain").
+ *
+ * The scan walks left from the anchor over auxiliaries, adverbs, negation and
+ * "to", and stops at the first word that is none of these.
+ */
+#include "code.h"
+
+static bool tok_is_word(const rp_msent *ms, uint32_t i, const char *w) {
+    return i < ms->n && rp_ieq(ms->text + ms->toks[i].off, ms->toks[i].len, w);
+}
+
+static bool in_words(const rp_msent *ms, uint32_t i, const char *const *list) {
+    for (size_t k = 0; list[k]; k++)
+        if (tok_is_word(ms, i, list[k])) return true;
+    return false;
+}
+
+/* verbs after which "to VERB" reports the event itself */
+static const char *const aspect_verbs[] = {
+    "begin", "began", "begun", "begins", "start", "started", "starts", "continue", "continued",
+    "continues", "move", "moved", "moves", "went", "goes", "decide", "decided", "decides",
+    "forced", "has", "have", "had", "got", "is", "are", "was", "were", "used", "voted",
+    "votes", "opted", "chose", "proceeded", "sought", NULL};
+
+static bool is_participle(const rp_dict *d, const rp_msent *ms, uint32_t a) {
+    if (ms->mt[a].feat & RP_F_ED) return true;
+    /* irregular participles link to another lemma: struck -> strike */
+    const rpd_word *w = &d->words[ms->mt[a].word];
+    const rp_tok *t = &ms->toks[a];
+    char last = ms->text[t->off + t->len - 1];
+    if (last == 's' || (ms->mt[a].feat & RP_F_ING)) return false;
+    for (uint32_t l = 0; l < w->lemma_n; l++) {
+        uint32_t link = d->lemmas[w->lemma_first + l];
+        if ((link & RPD_L_VERB) && (link & RPD_L_ID) != ms->mt[a].word) return true;
+    }
+    return false;
+}
+
+static bool skippable_in_group(const rp_msent *ms, uint32_t i) {
+    static const char *const adverbs[] = {"also", "still", "now", "already", "just", "then",
+                                          "again", "soon", "later", "once", "even", "further",
+                                          "jointly", "formally", "effectively", NULL};
+    return (ms->mt[i].feat & RP_F_ADVERB) || in_words(ms, i, adverbs);
+}
+
+/* Who governs "to": returns the modality of "X to VERB". */
+static rp_modality governor(const rp_sent_ctx *sc, uint32_t to) {
+    const rp_msent *ms = sc->ms;
+    uint32_t g = to;
+    while (g > 0 && skippable_in_group(ms, g - 1)) g--;
+    if (g == 0) return RP_MOD_NONE; /* headline "Russia to expel ..." has a subject; bare "To" */
+    uint32_t p = g - 1;
+    const rp_mtok *t = &ms->mt[p];
+    if (t->cls & RPD_C_INTENT) return RP_MOD_INTENT;
+    if (t->cls & RPD_C_THREAT) return RP_MOD_THREAT;
+    if (t->cls & RPD_C_REFUSE) return RP_MOD_REFUSE;
+    if (t->cls & RPD_C_NEG) return RP_MOD_NEG; /* "unable to" */
+    if (t->cls & RPD_C_HEDGE) return RP_MOD_HEDGE;
+    if (in_words(ms, p, aspect_verbs)) return RP_MOD_NONE;
+    if (tok_is_word(ms, p, "order") && p > 0 && tok_is_word(ms, p - 1, "in")) return RP_MOD_HEDGE;
+    if (sc->men_at[p] >= 0) {
+        /* "urged Russia to close": the object of another verb */
+        const rp_mention *m = &sc->men[sc->men_at[p]];
+        uint32_t before = m->start;
+        while (before > 0 && (ms->mt[before - 1].cls & RPD_C_DET)) before--;
+        if (before == 0 || (ms->mt[before - 1].feat & (RP_F_COMMA | RP_F_BREAK | RP_F_QUOTE)))
+            return RP_MOD_NONE; /* headline style: "Russia to expel 23 diplomats" */
+        return RP_MOD_HEDGE;
+    }
+    /* a noun or another verb: "the right to", "calls to", "in a bid to" */
+    return RP_MOD_HEDGE;
+}
+
+rp_modality rp_verb_group(const rp_sent_ctx *sc, uint32_t a, uint32_t *group_start,
+                          bool *passive) {
+    const rp_msent *ms = sc->ms;
+    const rp_dict *d = sc->cx->dict;
+    rp_modality mod = RP_MOD_NONE;
+    bool participle = is_participle(d, ms, a);
+    *passive = false;
+    uint32_t i = a;
+    while (i > 0) {
+        uint32_t p = i - 1;
+        const rp_mtok *t = &ms->mt[p];
+        if (skippable_in_group(ms, p)) {
+            i = p;
+            continue;
+        }
+        if (t->cls & RPD_C_NEG) {
+            mod = RP_MOD_NEG;
+            i = p;
+            continue;
+        }
+        if (t->cls & (RPD_C_BE | RPD_C_GET)) {
+            if (participle && !(ms->mt[a].feat & RP_F_ING)) *passive = true;
+            i = p;
+            continue;
+        }
+        if (t->cls & (RPD_C_HAVE | RPD_C_DO)) {
+            i = p;
+            continue;
+        }
+        if (t->cls & RPD_C_MODAL) {
+            if ((t->cls & RPD_C_HEDGE) || tok_is_word(ms, p, "can") || tok_is_word(ms, p, "must"))
+                if (mod == RP_MOD_NONE) mod = RP_MOD_HEDGE;
+            i = p;
+            continue;
+        }
+        if (t->cls & RPD_C_TO) {
+            rp_modality g = governor(sc, p);
+            if (mod == RP_MOD_NONE || g == RP_MOD_NEG) mod = g;
+            else if (mod == RP_MOD_NEG && g == RP_MOD_REFUSE) mod = RP_MOD_NEG;
+            i = p;
+            break;
+        }
+        if ((t->cls & RPD_C_NEGVERB) ||
+            ((t->cls & RPD_C_FROM) && p > 0 && (ms->mt[p - 1].cls & RPD_C_NEGVERB))) {
+            /* "refrained from expelling", "denied expelling", "avoid imposing" */
+            if (ms->mt[a].feat & RP_F_ING) mod = RP_MOD_NEG;
+            i = p;
+            break;
+        }
+        break;
+    }
+    /* "diplomats expelled by Britain" */
+    if (!*passive && participle && a + 1 < ms->n && (ms->mt[a + 1].cls & RPD_C_BY)) *passive = true;
+    *group_start = i;
+    return mod;
+}
+
+/* ---------------------------------------------------------------- modality codes */
+
+typedef struct code_map {
+    const char *from; /* code prefix (longest match wins) */
+    const char *to;   /* resulting code, or NULL: no event */
+} code_map;
+
+/* Intent to cooperate (CAMEO 03): the lower verb's code -> the intent code. */
+static const code_map intent_map[] = {
+    {"04", "036"},   {"05", "032"},   {"057", "030"},  {"06", "031"},   {"061", "0311"},
+    {"062", "0312"}, {"063", "0313"}, {"064", "0314"}, {"07", "033"},   {"071", "0331"},
+    {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"08", "035"},   {"081", "0351"},
+    {"082", "0352"}, {"083", "034"},  {"084", "0353"}, {"085", "0354"}, {"086", "0355"},
+    {"087", "0356"}, {"03", "*"},     {"01", NULL},    {"02", NULL},    {NULL, NULL}};
+
+/* Threats (CAMEO 13): the threatened action's code -> the threat code. */
+static const code_map threat_map[] = {
+    {"16", "131"},   {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"},
+    {"165", "135"},  {"166", "136"},  {"17", "137"},   {"172", "132"},  {"1721", "1321"},
+    {"1722", "1322"},{"1723", "1323"},{"1724", "1324"},{"174", "131"},  {"18", "1384"},
+    {"19", "138"},   {"191", "1381"}, {"192", "1382"}, {"193", "1384"}, {"194", "1384"},
+    {"195", "1384"}, {"20", "1383"},  {"204", "1385"}, {"14", "133"},   {"15", "138"},
+    {"12", "*"},     {"13", "*"},     {"10", "*"},     {"11", "*"},     {"09", NULL},
+    {NULL, NULL}};
+
+/* Refusals (CAMEO 12): the refused action's code -> the rejection code. */
+static const code_map refuse_map[] = {
+    {"04", "125"},   {"046", "125"},  {"05", "120"},   {"057", "127"},  {"06", "121"},
+    {"061", "1211"}, {"062", "1212"}, {"07", "122"},   {"08", "124"},   {"081", "1241"},
+    {"082", "1242"}, {"083", "123"},  {"084", "1243"}, {"085", "1244"}, {"086", "1245"},
+    {"087", "1246"}, {"03", "120"},   {"01", NULL},    {"02", NULL},    {NULL, NULL}};
+
+static const char *lookup(const code_map *map, const char *code, bool *found) {
+    size_t best = 0;
+    const char *to = NULL;
+    *found = false;
+    for (const code_map *m = map; m->from; m++) {
+        size_t n = strlen(m->from);
+        if (n > best && strncmp(code, m->from, n) == 0) {
+            best = n;
+            to = m->to;
+            *found = true;
+        }
+    }
+    return to;
+}
+
+bool rp_modal_code(rp_modality mod, const char *code, char out[8], const char **mode) {
+    const code_map *map = NULL;
+    *mode = "";
+    switch (mod) {
+    case RP_MOD_NONE:
+        memcpy(out, code, 8);
+        return true;
+    case RP_MOD_NEG:
+    case RP_MOD_HEDGE:
+        return false;
+    case RP_MOD_INTENT: map = intent_map, *mode = "intent"; break;
+    case RP_MOD_THREAT: map = threat_map, *mode = "threat"; break;
+    case RP_MOD_REFUSE: map = refuse_map, *mode = "refusal"; break;
+    }
+    bool found;
+    const char *to = lookup(map, code, &found);
+    if (mod == RP_MOD_INTENT && !found) {
+        /* intending a hostile act is a threat */
+        to = lookup(threat_map, code, &found);
+        *mode = "threat";
+    }
+    if (!found || !to) return false;
+    memset(out, 0, 8);
+    if (strcmp(to, "*") == 0) memcpy(out, code, strlen(code));
+    else memcpy(out, to, strlen(to));
+    return true;
+}

@@ -1,0 +1,399 @@
+/*
+ * code.c — the code stage's sentence driver.
+ *
+ * For one sentence: build the mentions, then visit the anchor tokens left to
+ * right. At each: read the verb group (negation, modality, passive), pick the
+ * best pattern, find the source (explicit slot, else the subject: the nearest
+ * actor to the left in the clause, the shared subject of coordinated verbs,
+ * a resolved pronoun, or the subject of the main clause for a fronted
+ * participle) and the target (slot, else the direct object), swap them for a
+ * passive, map the code for modality, and emit one event per source-target
+ * pair (compounds expand; paired codes add the reciprocal event). Every
+ * decision is written to the explanation when one is asked for.
+ */
+#include "code.h"
+
+#include <stdio.h>
+
+/* ---------------------------------------------------------------- explanation */
+
+static void say(const rp_sent_ctx *sc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(const rp_sent_ctx *sc, const char *fmt, ...) {
+    rp_buf *b = sc->cx->explain;
+    if (!b) return;
+    va_list ap;
+    va_start(ap, fmt);
+    rp_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+}
+
+static void say_span(const rp_sent_ctx *sc, uint32_t s, uint32_t e) {
+    const rp_msent *ms = sc->ms;
+    if (!sc->cx->explain || s >= e || e > ms->n) return;
+    size_t off = ms->toks[s].off, end = ms->toks[e - 1].off + ms->toks[e - 1].len;
+    rp_buf_printf(sc->cx->explain, "'%.*s'", (int)(end - off), ms->text + off);
+}
+
+static void explain_hits(const rp_sent_ctx *sc) {
+    const rp_msent *ms = sc->ms;
+    const rp_dict *d = sc->cx->dict;
+    if (!sc->cx->explain) return;
+    for (uint32_t m = 0; m < sc->nmen; m++) {
+        const rp_mention *men = &sc->men[m];
+        say(sc, "  mention %u: ", m);
+        say_span(sc, men->start, men->end);
+        if (men->ref.actor >= 0) {
+            const rpd_actor *a = &d->actors[men->ref.actor];
+            size_t fl;
+            const char *fn = rpd_file_name(d, a->file, &fl);
+            say(sc, " actor %.*s (%.*s:%u)", (int)d->acodes[a->code_first].len,
+                d->str + d->acodes[a->code_first].str, (int)fl, fn, a->line);
+        }
+        if (men->ref.agent >= 0) {
+            const rpd_agent *g = &d->agents[men->ref.agent];
+            say(sc, " agent %.*s", (int)g->len, d->str + g->str);
+        }
+        if (men->ref.flags & RP_M_PLACE) say(sc, " [place: not an actor here]");
+        if (men->group >= 0) say(sc, " [compound with mention %d]", men->group);
+        say(sc, "\n");
+    }
+    (void)ms;
+}
+
+/* ---------------------------------------------------------------- subjects */
+
+enum { PRONOUN_BASE = -100 }; /* -100 - token index: an unresolved pronoun */
+
+static bool coordinated(const rp_msent *ms, uint32_t from, uint32_t to) {
+    bool link = false;
+    for (uint32_t i = from; i < to; i++) {
+        if (ms->mt[i].cls & RPD_C_REL) return false;
+        if ((ms->mt[i].feat & RP_F_COMMA) || (ms->mt[i].cls & RPD_C_CONJ)) link = true;
+    }
+    return link;
+}
+
+static bool subject_pronoun(const rp_msent *ms, uint32_t i) {
+    const rp_tok *t = &ms->toks[i];
+    const char *w = ms->text + t->off;
+    return rp_ieq(w, t->len, "he") || rp_ieq(w, t->len, "she") || rp_ieq(w, t->len, "it") ||
+           rp_ieq(w, t->len, "they");
+}
+
+/* Subject of the verb whose group starts at g: a mention index, a pronoun
+ * (PRONOUN_BASE - token), or -1. */
+static int32_t find_subject(const rp_sent_ctx *sc, uint32_t a, uint32_t g) {
+    const rp_msent *ms = sc->ms;
+    int32_t fallback = -1;
+    for (uint32_t i = g; i-- > 0;) {
+        if (ms->mt[i].feat & RP_F_BREAK) break;
+        int32_t m = sc->men_at[i];
+        if (m >= 0) {
+            const rp_mention *men = &sc->men[m];
+            i = men->start; /* continue left of it */
+            if (men->ref.flags & RP_M_PLACE) continue;
+            if (men->verb >= 0 && men->verb < (int32_t)a && coordinated(ms, men->end, g)) {
+                if (men->verb_src >= 0) return men->verb_src;
+                continue;
+            }
+            if ((men->ref.flags & RP_M_PREP) && !(men->ref.flags & RP_M_POSS)) {
+                if (fallback < 0) fallback = m;
+                continue;
+            }
+            return m;
+        }
+        if (subject_pronoun(ms, i) && fallback < 0) return PRONOUN_BASE - (int32_t)i;
+    }
+    return fallback;
+}
+
+/* "In a statement blasting that move, the State Department directed ...":
+ * the subject of the main clause after the fronted phrase. */
+static int32_t main_clause_subject(const rp_sent_ctx *sc, uint32_t a) {
+    const rp_msent *ms = sc->ms;
+    bool quote = false;
+    for (uint32_t i = a + 1; i < ms->n; i++) {
+        if (ms->mt[i].feat & RP_F_QUOTE) quote = !quote;
+        if (quote || !(ms->mt[i].feat & RP_F_COMMA)) continue;
+        for (uint32_t k = i + 1; k < ms->n && k < i + 6; k++) {
+            int32_t m = sc->men_at[k];
+            if (m >= 0 && !(sc->men[m].ref.flags & RP_M_PLACE)) return m;
+            if (ms->mt[k].feat & (RP_F_BREAK | RP_F_COMMA)) break;
+        }
+        return -1;
+    }
+    return -1;
+}
+
+static bool resolve_pronoun(const rp_sent_ctx *sc, uint32_t tok, rp_actref *out) {
+    const rp_msent *ms = sc->ms;
+    const rp_discourse *disc = &sc->cx->disc;
+    const rp_tok *t = &ms->toks[tok];
+    bool person = rp_ieq(ms->text + t->off, t->len, "he") || rp_ieq(ms->text + t->off, t->len, "she");
+    /* nearest fitting mention earlier in the sentence */
+    for (uint32_t i = tok; i-- > 0;) {
+        int32_t m = sc->men_at[i];
+        if (m < 0) continue;
+        const rp_mention *men = &sc->men[m];
+        i = men->start;
+        if (men->ref.flags & (RP_M_PLACE | RP_M_PREP)) continue;
+        if (men->ref.actor < 0) continue;
+        if (((men->ref.flags & RP_M_PERSON) != 0) == person) {
+            *out = men->ref;
+            return true;
+        }
+    }
+    if (person && disc->have_person) {
+        *out = disc->last_person;
+        return true;
+    }
+    if (!person && disc->have_subject && !(disc->last_subject.flags & RP_M_PERSON)) {
+        *out = disc->last_subject;
+        return true;
+    }
+    if (!person && disc->have_group) {
+        *out = disc->last_group;
+        return true;
+    }
+    return false;
+}
+
+/* The mention after "by" following the verb (passive agent), or -1. */
+static int32_t by_agent(const rp_sent_ctx *sc, uint32_t from) {
+    const rp_msent *ms = sc->ms;
+    for (uint32_t i = from; i < ms->n && i < from + 6; i++) {
+        if (ms->mt[i].feat & (RP_F_BREAK | RP_F_COMMA)) return -1;
+        if (ms->mt[i].cls & RPD_C_BY) {
+            uint32_t end;
+            int32_t m = rp_slot_after(sc, i + 1, &end);
+            return m >= 0 ? m : -1;
+        }
+    }
+    return -1;
+}
+
+/* ---------------------------------------------------------------- events */
+
+typedef struct role {
+    bool ok;           /* resolved */
+    int32_t mention;   /* mention index in this sentence, or -1 (refs from elsewhere) */
+    rp_actref ref;     /* what it names */
+} role;
+
+static role role_of_mention(const rp_sent_ctx *sc, int32_t m) {
+    role r = {false, -1, {-1, -1, 0, 0, 0}};
+    if (m >= 0) {
+        r.ok = true;
+        r.mention = m;
+        r.ref = sc->men[m].ref;
+    } else if (m == -2) {
+        /* "that move": the source of the last event */
+        const rp_vec *ev = sc->cx->events;
+        if (ev->len) {
+            r.ok = true;
+            r.ref = RP_VEC_AT(ev, rp_cevent, ev->len - 1)->src;
+        }
+    } else if (m <= PRONOUN_BASE) {
+        r.ok = resolve_pronoun(sc, (uint32_t)(PRONOUN_BASE - m), &r.ref);
+    }
+    return r;
+}
+
+/* The members of a role: the mention's compound group, or the role itself. */
+static uint32_t members(const rp_sent_ctx *sc, const role *r, role *out, uint32_t cap) {
+    if (!r->ok) return 0;
+    if (r->mention < 0 || sc->men[r->mention].group < 0) {
+        out[0] = *r;
+        return 1;
+    }
+    int32_t g = sc->men[r->mention].group;
+    uint32_t n = 0;
+    for (uint32_t m = (uint32_t)g; m < sc->nmen && n < cap; m++)
+        if (sc->men[m].group == g) out[n++] = role_of_mention(sc, (int32_t)m);
+    return n;
+}
+
+static bool same_ref(const rp_actref *a, const rp_actref *b) {
+    return a->actor == b->actor && a->agent == b->agent && a->start == b->start;
+}
+
+static bool push_event(const rp_sent_ctx *sc, const rp_actref *src, const rp_actref *tgt,
+                       const char *code, const rp_pmatch *pm, uint32_t a, const char *mode,
+                       bool passive) {
+    if (same_ref(src, tgt)) return true;
+    rp_cevent *e = rp_vec_push(sc->cx->events);
+    if (!e) return false;
+    e->sent = sc->sent;
+    e->src = *src;
+    e->tgt = *tgt;
+    memcpy(e->code, code, 8);
+    e->pattern = pm->pattern;
+    e->anchor = sc->base + a;
+    e->verb_start = sc->base + a;
+    e->verb_end = sc->base + pm->last_word;
+    e->mode = mode;
+    e->passive = passive;
+    return true;
+}
+
+typedef struct anchor_result {
+    rp_pmatch pm;
+    role src, tgt;
+    bool both;          /* % pattern: the compound acts on itself */
+    rp_modality mod;
+    bool passive;
+} anchor_result;
+
+static bool emit(const rp_sent_ctx *sc, uint32_t a, const anchor_result *r) {
+    const rp_dict *d = sc->cx->dict;
+    const rpd_pattern *p = &d->patterns[r->pm.pattern];
+    char code[8], code2[8];
+    const char *mode, *mode2;
+    if (!rp_modal_code(r->mod, p->code, code, &mode)) {
+        say(sc, "    -> no event: %s\n", r->mod == RP_MOD_NEG ? "negated" : "modality");
+        return true;
+    }
+    bool paired = p->code2[0] && rp_modal_code(r->mod, p->code2, code2, &mode2);
+    role s[16], t[16];
+    uint32_t ns = members(sc, &r->src, s, 16), nt = members(sc, &r->tgt, t, 16);
+    if (r->both) {
+        nt = ns;
+        memcpy(t, s, sizeof(role) * ns);
+    }
+    if (!ns || !nt) {
+        say(sc, "    -> no event: %s\n", !ns ? "no source actor" : "no target actor");
+        return true;
+    }
+    for (uint32_t i = 0; i < ns; i++)
+        for (uint32_t k = 0; k < nt; k++) {
+            if (r->both && i == k) continue;
+            if (!push_event(sc, &s[i].ref, &t[k].ref, code, &r->pm, a, mode, r->passive))
+                return false;
+            if (paired && !r->both &&
+                !push_event(sc, &t[k].ref, &s[i].ref, code2, &r->pm, a, mode2, r->passive))
+                return false;
+            say(sc, "    -> event %s%s%s\n", code, *mode ? " " : "", mode);
+        }
+    return true;
+}
+
+/* Decides source and target for the pattern matched at a. */
+static void assign_roles(const rp_sent_ctx *sc, uint32_t a, uint32_t g, anchor_result *r) {
+    const rp_dict *d = sc->cx->dict;
+    const rpd_pattern *p = &d->patterns[r->pm.pattern];
+    int32_t subj = find_subject(sc, a, g);
+    if (subj == -1 && r->pm.src < 0) subj = main_clause_subject(sc, a);
+    r->both = (p->flags & RPD_P_BOTH) != 0;
+    if (r->passive) {
+        r->tgt = role_of_mention(sc, subj);
+        r->src = role_of_mention(sc, by_agent(sc, r->pm.last_word));
+        return;
+    }
+    if (r->both) {
+        r->src = role_of_mention(sc, r->pm.both >= 0 ? r->pm.both : subj);
+        return;
+    }
+    r->src = role_of_mention(sc, r->pm.src != -1 ? r->pm.src : subj);
+    int32_t tgt = r->pm.tgt;
+    if (tgt == -1 && !(p->flags & RPD_P_HAS_TGT)) {
+        uint32_t end;
+        tgt = rp_slot_after(sc, r->pm.last_word, &end);
+    }
+    r->tgt = role_of_mention(sc, tgt);
+}
+
+static void mark_target(rp_sent_ctx *sc, uint32_t a, const anchor_result *r) {
+    if (r->tgt.mention < 0 || r->passive) return;
+    rp_mention *m = &sc->men[r->tgt.mention];
+    m->verb = (int32_t)a;
+    m->verb_src = r->src.mention;
+    if (m->group >= 0)
+        for (uint32_t k = (uint32_t)m->group; k < sc->nmen; k++)
+            if (sc->men[k].group == m->group) {
+                sc->men[k].verb = (int32_t)a;
+                sc->men[k].verb_src = r->src.mention;
+            }
+}
+
+static bool code_anchor(rp_sent_ctx *sc, uint32_t a, uint32_t *skip_to) {
+    const rp_msent *ms = sc->ms;
+    const rp_dict *d = sc->cx->dict;
+    anchor_result r;
+    memset(&r, 0, sizeof r);
+    uint32_t g;
+    r.mod = rp_verb_group(sc, a, &g, &r.passive);
+    if (!rp_best_pattern(sc, a, r.passive, &r.pm)) {
+        if (r.passive && rp_best_pattern(sc, a, false, &r.pm)) r.passive = false;
+        else return true;
+    }
+    const rpd_pattern *p = &d->patterns[r.pm.pattern];
+    size_t fl;
+    const char *fn = rpd_file_name(d, p->file, &fl);
+    say(sc, "  anchor ");
+    say_span(sc, a, a + 1);
+    say(sc, ": pattern %.*s:%u [%s] matched ", (int)fl, fn, p->line,
+        (p->flags & RPD_P_NULL) ? "---" : p->code);
+    say_span(sc, a, r.pm.last_word);
+    say(sc, "%s\n", r.passive ? " (passive)" : "");
+    *skip_to = r.pm.last_word;
+    if (p->flags & RPD_P_NULL) {
+        say(sc, "    -> no event: null pattern\n");
+        return true;
+    }
+    assign_roles(sc, a, g, &r);
+    if (r.src.ok) {
+        say(sc, "    source ");
+        if (r.src.mention >= 0) say_span(sc, sc->men[r.src.mention].start, sc->men[r.src.mention].end);
+        else say(sc, "(resolved from an earlier mention)");
+        say(sc, "\n");
+    }
+    if (r.tgt.ok) {
+        say(sc, "    target ");
+        if (r.tgt.mention >= 0) say_span(sc, sc->men[r.tgt.mention].start, sc->men[r.tgt.mention].end);
+        else say(sc, "(resolved from an earlier mention)");
+        say(sc, "\n");
+    }
+    mark_target(sc, a, &r);
+    (void)ms;
+    return emit(sc, a, &r);
+}
+
+static void update_discourse(rp_sent_ctx *sc) {
+    rp_discourse *disc = &sc->cx->disc;
+    for (uint32_t m = 0; m < sc->nmen; m++) {
+        const rp_mention *men = &sc->men[m];
+        if ((men->ref.flags & RP_M_PLACE) || men->ref.actor < 0) continue;
+        if (men->ref.flags & RP_M_PERSON) {
+            disc->last_person = men->ref;
+            disc->have_person = true;
+        } else if (!(men->ref.flags & RP_M_PREP)) {
+            disc->last_group = men->ref;
+            disc->have_group = true;
+        }
+    }
+    rp_vec *ev = sc->cx->events;
+    if (ev->len > sc->first_event) {
+        disc->last_subject = RP_VEC_AT(ev, rp_cevent, ev->len - 1)->src;
+        disc->have_subject = true;
+    }
+}
+
+bool rp_code_sentence(rp_code_ctx *cx, const rp_msent *ms, uint32_t sent, uint32_t base) {
+    rp_sent_ctx sc;
+    memset(&sc, 0, sizeof sc);
+    sc.cx = cx;
+    sc.ms = ms;
+    sc.sent = sent;
+    sc.base = base;
+    sc.first_event = cx->events->len;
+    if (!rp_build_mentions(&sc)) return false;
+    explain_hits(&sc);
+    for (uint32_t a = 0; a < ms->n;) {
+        uint32_t skip = a + 1;
+        if (ms->mt[a].pat_n && sc.men_at[a] < 0 && !code_anchor(&sc, a, &skip)) return false;
+        /* words a pattern used are not anchors of their own */
+        a = skip > a ? skip : a + 1;
+    }
+    update_discourse(&sc);
+    return true;
+}

@@ -1,0 +1,134 @@
+/*
+ * code.h — the code stage: dictionary hits of one sentence -> candidate
+ * events (source, verb pattern, target, CAMEO code, flags).
+ *
+ *   mentions.c   actor mentions: actors and agents combined into noun phrases
+ *                ("Russian President Vladimir Putin", "officials of Iran",
+ *                "Russia's foreign minister"), compounds ("the US and Russia"),
+ *                places ("in New York, Washington and San Francisco")
+ *   pattern.c    trying the verb patterns anchored on a token
+ *   clause.c     subjects, objects, passive voice, the verb group (negation,
+ *                modality), pronouns and event anaphora ("that move")
+ *   modality.c   intent / threat / refusal code mappings
+ *   code.c       the sentence driver and the explanation trace
+ *
+ * Actor codes are not decided here: an event carries references to the
+ * dictionary entries it was coded from, and the resolve stage picks the codes
+ * valid at the event date. Depends on match, dict, text, core.
+ */
+#ifndef RP_CODE_H
+#define RP_CODE_H
+
+#include "../match/match.h"
+
+/* mention flags */
+enum {
+    RP_M_PLACE = 1u << 0,   /* a place (after "in", "at" ...): never source or target */
+    RP_M_PERSON = 1u << 1,  /* an individual */
+    RP_M_ADJ = 1u << 2,     /* built on an adjective ("Russian officials") */
+    RP_M_FORMER = 1u << 3,  /* "former" before it */
+    RP_M_NULL = 1u << 4,    /* a blocking phrase: matched, names nobody */
+    RP_M_PREP = 1u << 5,    /* object of a preposition */
+    RP_M_POSS = 1u << 6,    /* followed by 's */
+    RP_M_TARGETED = 1u << 7 /* already the target of an earlier verb in the sentence */
+};
+
+/* A reference to the words an actor was coded from. Self-contained, so it can
+ * be carried from one sentence to the next (pronouns, "that move"). */
+typedef struct rp_actref {
+    int32_t actor;   /* dictionary actor entry, -1 if none */
+    int32_t agent;   /* dictionary agent entry, -1 if none */
+    uint32_t flags;  /* RP_M_* */
+    uint32_t start;  /* document token index of the first word */
+    uint32_t end;    /* one past the last word */
+} rp_actref;
+
+typedef struct rp_mention {
+    rp_actref ref;   /* what it names */
+    uint32_t start;  /* sentence token span [start, end) */
+    uint32_t end;
+    int32_t group;   /* index of the first mention of its compound, or -1 */
+    int32_t verb;    /* anchor token of the verb it was the target of, or -1 */
+    int32_t verb_src;/* that verb's source mention, or -1 */
+} rp_mention;
+
+typedef struct rp_cevent {
+    uint32_t sent;         /* sentence index */
+    rp_actref src, tgt;    /* source and target */
+    char code[8];          /* CAMEO code after modality */
+    uint32_t pattern;      /* dictionary pattern index */
+    uint32_t anchor;       /* document token index of the anchor */
+    uint32_t verb_start;   /* document token span of the pattern's words */
+    uint32_t verb_end;
+    const char *mode;      /* "", "intent", "threat", "refusal" */
+    bool passive;          /* coded from a passive clause */
+} rp_cevent;
+
+/* State carried from sentence to sentence within a document. */
+typedef struct rp_discourse {
+    rp_actref last_person;   /* the last individual named */
+    rp_actref last_group;    /* the last state or organisation named */
+    rp_actref last_subject;  /* subject of the last coded event */
+    bool have_person, have_group, have_subject;
+} rp_discourse;
+
+typedef struct rp_code_ctx {
+    const rp_dict *dict;
+    rp_arena *arena;       /* the document arena */
+    rp_vec *events;        /* rp_cevent: coded events are appended here */
+    rp_buf *explain;       /* trace, or NULL when not explaining */
+    rp_discourse disc;     /* pronoun and anaphora memory */
+    size_t max_tokens;     /* sentence length limit */
+} rp_code_ctx;
+
+/* Codes one matched sentence; `base` is the document index of its first
+ * token. Returns false on out-of-memory. */
+bool rp_code_sentence(rp_code_ctx *cx, const rp_msent *ms, uint32_t sent, uint32_t base);
+
+/* ---- internal, shared by the files of this stage ---- */
+
+typedef struct rp_sent_ctx {
+    rp_code_ctx *cx;
+    const rp_msent *ms;
+    uint32_t sent, base;
+    rp_mention *men;       /* mentions, in order */
+    uint32_t nmen;
+    int32_t *men_at;       /* per token: index of the mention covering it, or -1 */
+    size_t first_event;    /* index in cx->events of this sentence's first event */
+} rp_sent_ctx;
+
+bool rp_build_mentions(rp_sent_ctx *sc);
+
+/* How a pattern matched at an anchor. */
+typedef struct rp_pmatch {
+    uint32_t pattern;          /* index */
+    uint32_t end;              /* one past the last token it used */
+    uint32_t last_word;        /* one past its last word (verb text end) */
+    int32_t src, tgt;          /* explicit slot mentions, -1 if none */
+    int32_t both;              /* % slot mention, -1 if none */
+    uint32_t score;
+} rp_pmatch;
+
+/* Best pattern anchored at token a, or false if none matches. */
+bool rp_best_pattern(const rp_sent_ctx *sc, uint32_t a, bool passive, rp_pmatch *best);
+
+/* Mention index of the actor starting at or after token `from` within the
+ * slot window, or -1. */
+int32_t rp_slot_after(const rp_sent_ctx *sc, uint32_t from, uint32_t *end);
+
+/* Modality of the verb group ending at the anchor. */
+typedef enum rp_modality {
+    RP_MOD_NONE = 0, /* a plain event */
+    RP_MOD_NEG,      /* negated: no event */
+    RP_MOD_HEDGE,    /* hoped, may, urged X to ...: no event */
+    RP_MOD_INTENT,   /* plans to, pledged to */
+    RP_MOD_THREAT,   /* threatened to */
+    RP_MOD_REFUSE    /* refused to */
+} rp_modality;
+
+rp_modality rp_verb_group(const rp_sent_ctx *sc, uint32_t a, uint32_t *group_start, bool *passive);
+
+/* Maps a code under a modality; returns false if no event results. */
+bool rp_modal_code(rp_modality mod, const char *code, char out[8], const char **mode);
+
+#endif /* RP_CODE_H */

@@ -1,0 +1,337 @@
+/*
+ * mentions.c — from actor and agent hits to actor mentions.
+ *
+ * A mention is the noun phrase that names one actor. Hits join into one
+ * mention when they are adjacent ("US President Donald Trump", "Kremlin
+ * spokesman Dmitry Peskov"), linked by a possessive ("Russia's foreign
+ * minister") or, for an agent still without a country, by of/for/from
+ * ("officials of Iran", "a spokesman for the Kremlin"). Honorifics and
+ * "former" may stand in between. Two actors of different countries never
+ * join.
+ *
+ * Then: places (every mention after a locative preposition, a whole list
+ * "in New York, Washington and San Francisco" when the preposition is not
+ * fronted), appositions ("Vladimir Putin, the Russian president,") and
+ * compounds ("the US and Russia", "Britain, France and Germany").
+ */
+#include "code.h"
+
+/* first three letters of an actor entry's first code, for country checks */
+static const char *country_of(const rp_dict *d, int32_t actor) {
+    if (actor < 0) return NULL;
+    const rpd_actor *a = &d->actors[actor];
+    if (!a->code_n) return NULL;
+    return d->str + d->acodes[a->code_first].str;
+}
+
+static bool same_country(const rp_dict *d, int32_t a, int32_t b) {
+    const char *x = country_of(d, a), *y = country_of(d, b);
+    return !x || !y || memcmp(x, y, 3) == 0;
+}
+
+static bool is_filler(const rp_msent *ms, uint32_t i) {
+    return (ms->mt[i].cls & (RPD_C_HONOR | RPD_C_FORMER)) ||
+           (rp_tok_is(ms, i, '.') && i > 0 && (ms->mt[i - 1].cls & RPD_C_HONOR));
+}
+
+/* hit kinds at a token */
+typedef struct hitref {
+    bool actor;     /* actor hit (else agent) */
+    uint32_t index; /* hit index */
+    uint32_t start, end;
+} hitref;
+
+static bool hit_at(const rp_msent *ms, uint32_t i, hitref *h) {
+    if (i >= ms->n) return false;
+    if (ms->mt[i].actor >= 0) {
+        const rp_hit *a = &ms->actors[ms->mt[i].actor];
+        if (a->start != i) return false;
+        *h = (hitref){true, a->entry, a->start, a->end};
+        return true;
+    }
+    if (ms->mt[i].agent >= 0) {
+        const rp_hit *a = &ms->agents[ms->mt[i].agent];
+        if (a->start != i) return false;
+        *h = (hitref){false, a->entry, a->start, a->end};
+        return true;
+    }
+    return false;
+}
+
+typedef struct building {
+    int32_t actor;      /* primary actor entry */
+    bool actor_person;  /* primary actor is a person */
+    bool actor_adj;     /* primary actor is an adjective */
+    int32_t agent;      /* head agent entry */
+    uint32_t flags;     /* RP_M_* */
+    uint32_t start, end;
+} building;
+
+static void take_actor(const rp_dict *d, building *b, uint32_t entry) {
+    const rpd_actor *a = &d->actors[entry];
+    bool person = a->flags & RPD_A_PERSON, adj = a->flags & RPD_A_ADJ;
+    /* a person outranks an institution, which outranks an adjective */
+    if (b->actor < 0 || person || (!b->actor_person && b->actor_adj && !adj) ||
+        (!b->actor_person && !adj)) {
+        b->actor = (int32_t)entry;
+        b->actor_person = person;
+        b->actor_adj = adj;
+    }
+}
+
+static bool can_join_actor(const rp_dict *d, const building *b, uint32_t entry) {
+    if (d->actors[entry].flags & RPD_A_NULL) return false;
+    return b->actor < 0 || same_country(d, b->actor, (int32_t)entry);
+}
+
+/* Extends b from token i; returns the token after the mention. */
+static uint32_t grow(const rp_sent_ctx *sc, building *b, uint32_t i) {
+    const rp_msent *ms = sc->ms;
+    const rp_dict *d = sc->cx->dict;
+    for (;;) {
+        uint32_t j = i;
+        while (j < ms->n && is_filler(ms, j)) j++;
+        hitref h;
+        bool linked = false;
+        if (!hit_at(ms, j, &h)) {
+            /* possessive: Russia's foreign minister */
+            if (j < ms->n && (ms->mt[j].cls & RPD_C_POSS) && hit_at(ms, j + 1, &h) &&
+                (!h.actor || (d->actors[h.index].flags & RPD_A_PERSON)))
+                linked = true;
+            /* officials of Iran, spokesman for the Kremlin */
+            else if (b->actor < 0 && b->agent >= 0 && j < ms->n &&
+                     ((ms->mt[j].cls & (RPD_C_OF | RPD_C_FROM)) ||
+                      (ms->mt[j].word && rp_ieq(ms->text + ms->toks[j].off, ms->toks[j].len, "for")))) {
+                uint32_t k = j + 1;
+                while (k < ms->n && (ms->mt[k].cls & RPD_C_DET)) k++;
+                if (hit_at(ms, k, &h) && h.actor && !(d->actors[h.index].flags & RPD_A_NULL))
+                    linked = true;
+            }
+            if (!linked) return i;
+        }
+        if (h.actor) {
+            if (!can_join_actor(d, b, h.index)) return i;
+            take_actor(d, b, h.index);
+        } else {
+            if (d->agents[h.index].flags & RPD_G_NULL) return i;
+            b->agent = (int32_t)h.index;
+            if (d->agents[h.index].flags & RPD_G_PERSON) b->flags |= RP_M_PERSON;
+        }
+        b->end = h.end;
+        i = h.end;
+    }
+}
+
+static bool starts_mention(const rp_sent_ctx *sc, uint32_t i, building *b) {
+    const rp_msent *ms = sc->ms;
+    const rp_dict *d = sc->cx->dict;
+    uint32_t j = i;
+    bool former = false;
+    while (j < ms->n && is_filler(ms, j)) {
+        if (ms->mt[j].cls & RPD_C_FORMER) former = true;
+        j++;
+    }
+    hitref h;
+    if (!hit_at(ms, j, &h)) return false;
+    if (h.actor && (d->actors[h.index].flags & RPD_A_NULL)) return false;
+    if (!h.actor && (d->agents[h.index].flags & RPD_G_NULL)) return false;
+    memset(b, 0, sizeof *b);
+    b->actor = b->agent = -1;
+    b->start = h.start;
+    b->end = h.start;
+    if (former) b->flags |= RP_M_FORMER;
+    return true;
+}
+
+static bool add_mention(rp_sent_ctx *sc, const building *b) {
+    const rp_dict *d = sc->cx->dict;
+    rp_mention *m = &sc->men[sc->nmen];
+    memset(m, 0, sizeof *m);
+    m->start = b->start;
+    m->end = b->end;
+    m->group = -1;
+    m->verb = -1;
+    m->verb_src = -1;
+    m->ref.actor = b->actor;
+    m->ref.agent = b->agent;
+    m->ref.flags = b->flags;
+    if (b->actor >= 0) {
+        if (d->actors[b->actor].flags & RPD_A_PERSON) m->ref.flags |= RP_M_PERSON;
+        if (b->actor_adj && b->agent < 0) m->ref.flags |= RP_M_ADJ;
+    }
+    m->ref.start = sc->base + b->start;
+    m->ref.end = sc->base + b->end;
+    for (uint32_t k = b->start; k < b->end; k++) sc->men_at[k] = (int32_t)sc->nmen;
+    sc->nmen++;
+    return true;
+}
+
+/* ---------------------------------------------------------------- places */
+
+static bool is_loc_prep(const rp_msent *ms, uint32_t i, bool *from) {
+    *from = (ms->mt[i].cls & RPD_C_FROM) != 0;
+    return (ms->mt[i].cls & RPD_C_LOC) || *from;
+}
+
+static void mark_place(rp_sent_ctx *sc, int32_t m, bool from) {
+    if (m < 0) return;
+    rp_mention *men = &sc->men[m];
+    if (from) {
+        /* after "from", only capitals and seats of government are places */
+        if (men->ref.actor < 0 ||
+            !(sc->cx->dict->actors[men->ref.actor].flags & RPD_A_CAPITAL))
+            return;
+    }
+    men->ref.flags |= RP_M_PLACE;
+}
+
+/* Token after the noun phrase starting at i: a mention or a run of capitalised words. */
+static uint32_t np_end(const rp_sent_ctx *sc, uint32_t i) {
+    const rp_msent *ms = sc->ms;
+    while (i < ms->n && (ms->mt[i].cls & RPD_C_DET)) i++;
+    if (i >= ms->n) return i;
+    if (sc->men_at[i] >= 0) return sc->men[sc->men_at[i]].end;
+    uint32_t j = i;
+    while (j < ms->n && (ms->mt[j].feat & RP_F_CAP) && !(ms->mt[j].feat & RP_F_TIME) &&
+           sc->men_at[j] < 0)
+        j++;
+    return j;
+}
+
+static void mark_places(rp_sent_ctx *sc) {
+    const rp_msent *ms = sc->ms;
+    for (uint32_t p = 0; p < ms->n; p++) {
+        bool from;
+        if (!is_loc_prep(ms, p, &from)) continue;
+        bool fronted = p == 0 || (ms->mt[p - 1].feat & (RP_F_COMMA | RP_F_BREAK | RP_F_QUOTE));
+        uint32_t i = p + 1;
+        while (i < ms->n && (ms->mt[i].cls & RPD_C_DET)) i++;
+        uint32_t end = np_end(sc, i);
+        if (end == i) continue;
+        for (uint32_t k = i; k < end; k++) mark_place(sc, sc->men_at[k], from);
+        if (fronted) continue;
+        /* a list of places: in New York, Washington and San Francisco */
+        while (end < ms->n) {
+            uint32_t j = end;
+            if (!(ms->mt[j].feat & RP_F_COMMA) && !(ms->mt[j].cls & RPD_C_CONJ)) break;
+            j++;
+            if (j < ms->n && (ms->mt[j].cls & RPD_C_CONJ)) j++;
+            uint32_t e2 = np_end(sc, j);
+            if (e2 == j) break;
+            for (uint32_t k = j; k < e2; k++) mark_place(sc, sc->men_at[k], from);
+            end = e2;
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- compounds */
+
+static bool is_and(const rp_msent *ms, uint32_t i) {
+    return i < ms->n && ms->mt[i].word &&
+           (rp_ieq(ms->text + ms->toks[i].off, ms->toks[i].len, "and") ||
+            rp_ieq(ms->text + ms->toks[i].off, ms->toks[i].len, "or"));
+}
+
+/* Tokens between mentions a and b form a list link: "and", ",", ", and". */
+static bool list_link(const rp_msent *ms, uint32_t from, uint32_t to, bool *comma) {
+    *comma = false;
+    uint32_t i = from;
+    if (i < to && (ms->mt[i].feat & RP_F_COMMA)) *comma = true, i++;
+    if (i < to && is_and(ms, i)) *comma = false, i++;
+    while (i < to && (ms->mt[i].cls & RPD_C_DET)) i++;
+    return i == to && to > from;
+}
+
+static void group_compounds(rp_sent_ctx *sc) {
+    const rp_msent *ms = sc->ms;
+    for (uint32_t m = 0; m + 1 < sc->nmen; m++) {
+        rp_mention *a = &sc->men[m], *b = &sc->men[m + 1];
+        if ((a->ref.flags | b->ref.flags) & RP_M_PLACE) continue;
+        bool comma;
+        if (!list_link(ms, a->end, b->start, &comma)) continue;
+        if (comma) {
+            /* "A, B and C" is a list; "A, B," is an apposition */
+            bool list = false;
+            for (uint32_t k = m + 1; k + 1 < sc->nmen; k++) {
+                bool c2;
+                if (!list_link(ms, sc->men[k].end, sc->men[k + 1].start, &c2)) break;
+                if (!c2) {
+                    list = true;
+                    break;
+                }
+            }
+            if (!list) continue;
+        }
+        if (a->ref.actor < 0 || b->ref.actor < 0) continue;
+        b->group = a->group >= 0 ? a->group : (int32_t)m;
+        a->group = b->group;
+    }
+}
+
+/* "Vladimir Putin, the Russian president, said": b becomes part of a. */
+static void merge_appositions(rp_sent_ctx *sc) {
+    const rp_msent *ms = sc->ms;
+    const rp_dict *d = sc->cx->dict;
+    for (uint32_t m = 0; m + 1 < sc->nmen; m++) {
+        rp_mention *a = &sc->men[m], *b = &sc->men[m + 1];
+        if (a->group >= 0 || b->group >= 0 || ((a->ref.flags | b->ref.flags) & RP_M_PLACE))
+            continue;
+        uint32_t i = a->end;
+        if (i >= b->start || !(ms->mt[i].feat & RP_F_COMMA)) continue;
+        i++;
+        while (i < b->start && (ms->mt[i].cls & (RPD_C_DET | RPD_C_QUANT))) i++;
+        if (i != b->start) continue;
+        /* the apposition must close with a comma or the clause's end */
+        uint32_t e = b->end;
+        if (e < ms->n && !(ms->mt[e].feat & (RP_F_COMMA | RP_F_BREAK | RP_F_DASH)) &&
+            !rp_tok_is(ms, e, '.'))
+            continue;
+        if (!same_country(d, a->ref.actor, b->ref.actor)) continue;
+        if (a->ref.actor < 0) a->ref.actor = b->ref.actor;
+        if (a->ref.agent < 0) a->ref.agent = b->ref.agent;
+        a->ref.flags |= b->ref.flags & RP_M_PERSON;
+        /* b's tokens now point at a */
+        for (uint32_t k = b->start; k < b->end; k++) sc->men_at[k] = (int32_t)m;
+        b->ref.flags |= RP_M_PLACE; /* never a separate role */
+    }
+}
+
+static void mark_prepositional(rp_sent_ctx *sc) {
+    const rp_msent *ms = sc->ms;
+    for (uint32_t m = 0; m < sc->nmen; m++) {
+        rp_mention *men = &sc->men[m];
+        uint32_t i = men->start;
+        while (i > 0 && (ms->mt[i - 1].cls & (RPD_C_DET | RPD_C_QUANT))) i--;
+        if (i > 0 && (ms->mt[i - 1].cls & RPD_C_PREP)) men->ref.flags |= RP_M_PREP;
+        if (men->end < ms->n && (ms->mt[men->end].cls & RPD_C_POSS)) men->ref.flags |= RP_M_POSS;
+    }
+}
+
+bool rp_build_mentions(rp_sent_ctx *sc) {
+    const rp_msent *ms = sc->ms;
+    rp_arena *ar = sc->cx->arena;
+    sc->men = rp_arena_alloc(ar, sizeof(rp_mention) * (ms->n ? ms->n : 1));
+    sc->men_at = rp_arena_alloc(ar, sizeof(int32_t) * (ms->n ? ms->n : 1));
+    if (!sc->men || !sc->men_at) return false;
+    for (uint32_t i = 0; i < ms->n; i++) sc->men_at[i] = -1;
+    sc->nmen = 0;
+    for (uint32_t i = 0; i < ms->n;) {
+        building b;
+        if (!starts_mention(sc, i, &b)) {
+            i++;
+            continue;
+        }
+        uint32_t next = grow(sc, &b, b.start);
+        if (b.actor < 0 && b.agent < 0) {
+            i = next > i ? next : i + 1;
+            continue;
+        }
+        add_mention(sc, &b);
+        i = next > i ? next : i + 1;
+    }
+    mark_places(sc);
+    group_compounds(sc);
+    merge_appositions(sc);
+    mark_prepositional(sc);
+    return true;
+}

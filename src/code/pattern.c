@@ -1,0 +1,183 @@
+/*
+ * pattern.c — trying the verb patterns anchored on one token.
+ *
+ * Elements after the anchor are matched left to right. A word may follow the
+ * previous element after up to MAX_GAP tokens (none when joined with `_`),
+ * never across a comma, clause break or quotation mark. A slot takes the
+ * first actor mention that starts within the slot window (see
+ * rp_slot_after); the next element may then match inside that mention, so
+ * `$ close + embassy` reads "closed the Russian embassy" even though
+ * "Russian embassy" is one mention. The best match has the highest score,
+ * then the lowest pattern index (the one written first).
+ */
+#include "code.h"
+
+enum { MAX_GAP = 4, SLOT_OTHER = 3, SLOT_SPAN = 8 };
+
+static bool word_matches(const rp_dict *d, uint32_t tokword, uint32_t id, bool exact) {
+    if (!tokword) return false;
+    if (tokword == id) return true;
+    return !exact && rpd_has_lemma(d, tokword, id, RPD_L_VERB);
+}
+
+/* Does element e match starting at token i? Sets *end. */
+static bool elem_at(const rp_sent_ctx *sc, const rpd_pelem *e, uint32_t i, uint32_t *end) {
+    const rp_msent *ms = sc->ms;
+    const rp_dict *d = sc->cx->dict;
+    if (i >= ms->n) return false;
+    switch (e->kind) {
+    case RPD_E_WORD:
+    case RPD_E_EXACT:
+        if (!word_matches(d, ms->mt[i].word, e->a, e->kind == RPD_E_EXACT)) return false;
+        *end = i + 1;
+        return true;
+    case RPD_E_SET: {
+        const rpd_synset *s = &d->synsets[e->a];
+        uint32_t best = 0;
+        for (uint32_t m = 0; m < s->member_n; m++) {
+            const rpd_smember *sm = &d->smembers[s->member_first + m];
+            if (i + sm->word_n > ms->n || sm->word_n <= best) continue;
+            uint32_t k = 0;
+            while (k < sm->word_n &&
+                   word_matches(d, ms->mt[i + k].word, d->swords[sm->word_first + k], false))
+                k++;
+            if (k == sm->word_n) best = k;
+        }
+        if (!best) return false;
+        *end = i + best;
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+static bool gap_stopper(const rp_msent *ms, uint32_t i) {
+    return (ms->mt[i].feat & (RP_F_BREAK | RP_F_COMMA | RP_F_QUOTE)) || rp_tok_is(ms, i, '.');
+}
+
+/* Finds element e at or after `from` within the allowed gap. */
+static bool elem_find(const rp_sent_ctx *sc, const rpd_pelem *e, uint32_t from, uint32_t *at,
+                      uint32_t *end) {
+    const rp_msent *ms = sc->ms;
+    uint32_t limit = (e->flags & RPD_EF_ADJ) ? 0 : MAX_GAP;
+    for (uint32_t i = from, gap = 0; i < ms->n && gap <= limit; i++, gap++) {
+        if (elem_at(sc, e, i, end)) {
+            *at = i;
+            return true;
+        }
+        if (gap_stopper(ms, i)) return false;
+    }
+    return false;
+}
+
+static bool skippable(const rp_msent *ms, uint32_t i) {
+    const rp_mtok *m = &ms->mt[i];
+    if (m->cls & (RPD_C_DET | RPD_C_QUANT | RPD_C_NUMWORD | RPD_C_OF)) return true;
+    if (m->feat & (RP_F_NUM | RP_F_ADVERB)) return true;
+    /* "up to 755", "some 60", "at least 23" */
+    return false;
+}
+
+/* Event nouns that stand for the last event: "that move", "the decision". */
+static bool event_anaphor(const rp_msent *ms, uint32_t i) {
+    static const char *const nouns[] = {"move", "moves", "decision", "step", "steps", "measure",
+                                        "measures", "action", "actions", "expulsion",
+                                        "expulsions", "closure", "closures", "retaliation",
+                                        "response", "order", "announcement", NULL};
+    if (i == 0 || !(ms->mt[i - 1].cls & RPD_C_DET)) return false;
+    const rp_tok *t = &ms->toks[i];
+    for (size_t k = 0; nouns[k]; k++)
+        if (rp_ieq(ms->text + t->off, t->len, nouns[k])) return true;
+    return false;
+}
+
+int32_t rp_slot_after(const rp_sent_ctx *sc, uint32_t from, uint32_t *end) {
+    const rp_msent *ms = sc->ms;
+    uint32_t other = 0;
+    for (uint32_t i = from; i < ms->n && i < from + SLOT_SPAN; i++) {
+        int32_t m = sc->men_at[i];
+        if (m >= 0) {
+            const rp_mention *men = &sc->men[m];
+            if (men->ref.flags & RP_M_PLACE) return -1;
+            *end = men->end;
+            return m;
+        }
+        if (event_anaphor(ms, i)) {
+            *end = i + 1;
+            return -2;
+        }
+        if (gap_stopper(ms, i) || (ms->mt[i].feat & RP_F_DASH)) return -1;
+        if (skippable(ms, i)) continue; /* before the next test: "that" is also a determiner */
+        if (ms->mt[i].cls & (RPD_C_REL | RPD_C_CONJ | RPD_C_BE | RPD_C_MODAL | RPD_C_PRON)) return -1;
+        /* another verb pattern's anchor usually starts another clause */
+        if (i > from && ms->mt[i].pat_n && !(ms->mt[i].cls & RPD_C_PREP)) return -1;
+        if (++other > SLOT_OTHER) return -1;
+    }
+    return -1;
+}
+
+static bool noun_position(const rp_msent *ms, uint32_t a) {
+    if (a == 0) return false;
+    const rp_mtok *p = &ms->mt[a - 1];
+    if (p->cls & RPD_C_REL) return false; /* "that expelled" */
+    return (p->cls & (RPD_C_DET | RPD_C_POSS)) != 0;
+}
+
+typedef struct try_state {
+    rp_pmatch m;
+    bool ok;
+} try_state;
+
+static void try_pattern(const rp_sent_ctx *sc, uint32_t pi, uint32_t a, bool passive,
+                        try_state *st) {
+    const rp_dict *d = sc->cx->dict;
+    const rpd_pattern *p = &d->patterns[pi];
+    const rpd_pelem *e = d->pelems + p->elem_first;
+    uint32_t end;
+    st->ok = false;
+    if (!elem_at(sc, &e[p->anchor], a, &end)) return;
+    if (!(p->flags & RPD_P_NOUN) && noun_position(sc->ms, a)) return;
+    rp_pmatch m = {pi, end, end, -1, -1, -1, p->score};
+    uint32_t pos = end;
+    for (uint32_t k = p->anchor + 1; k < p->elem_n; k++) {
+        if (e[k].kind == RPD_E_SRC || e[k].kind == RPD_E_TGT || e[k].kind == RPD_E_BOTH) {
+            if (passive) continue; /* the by-phrase and the subject decide */
+            uint32_t send;
+            int32_t men = rp_slot_after(sc, pos, &send);
+            if (men == -1) return;
+            if (e[k].kind == RPD_E_SRC) m.src = men;
+            else if (e[k].kind == RPD_E_TGT) m.tgt = men;
+            else m.both = men;
+            /* the next word may sit inside the mention (its head noun) */
+            pos = men >= 0 ? sc->men[men].start + 1 : send;
+            if (pos > m.end) m.end = send;
+            continue;
+        }
+        uint32_t at, wend;
+        if (!elem_find(sc, &e[k], pos, &at, &wend)) return;
+        pos = wend;
+        m.last_word = wend;
+        if (wend > m.end) m.end = wend;
+    }
+    st->m = m;
+    st->ok = true;
+}
+
+bool rp_best_pattern(const rp_sent_ctx *sc, uint32_t a, bool passive, rp_pmatch *best) {
+    const rp_msent *ms = sc->ms;
+    const rp_mtok *t = &ms->mt[a];
+    bool found = false;
+    for (uint32_t k = 0; k < t->pat_n; k++) {
+        uint32_t pi = ms->pats[t->pat_first + k];
+        try_state st;
+        try_pattern(sc, pi, a, passive, &st);
+        if (!st.ok) continue;
+        if (!found || st.m.score > best->score ||
+            (st.m.score == best->score && st.m.pattern < best->pattern)) {
+            *best = st.m;
+            found = true;
+        }
+    }
+    return found;
+}

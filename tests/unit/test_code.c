@@ -1,0 +1,229 @@
+/*
+ * test_code.c — the coding rules, one sentence each, against the small
+ * dictionary in tests/data/mini (so each test shows the rule, not the
+ * dictionary). Publication date 2017-08-31 unless said.
+ */
+#include "testutil.h"
+
+static rp_dict *mini;
+#define PUB "2017-08-31"
+
+static int setup(void **state) {
+    (void)state;
+    mini = tu_open_dict(RP_TEST_DATA "/mini");
+    return mini ? 0 : -1;
+}
+
+static int teardown(void **state) {
+    (void)state;
+    rp_dict_close(mini);
+    return 0;
+}
+
+static void verb_pattern_with_slots(void **state) {
+    (void)state;
+    rp_doc *d = tu_code(mini, NULL, "The US ordered Russia to close its consulate in San Francisco.", PUB);
+    EXPECT_EVENT(d, "USA", "RUS", "161");
+    EXPECT_EVENTS(d, 1);
+    const rp_event *e = rp_doc_event(d, 0);
+    assert_string_equal(e->verb_text, "ordered Russia to close");
+    assert_string_equal(e->root, "16");
+    assert_int_equal(e->quad, 4);
+    assert_true(e->goldstein == -4.0);
+}
+
+static void negation_gives_no_event(void **state) {
+    (void)state;
+    EXPECT_EVENTS(tu_code(mini, NULL, "The US is not expelling any Russian officials.", PUB), 0);
+    EXPECT_EVENTS(tu_code(mini, NULL, "Britain did not expel Russian diplomats.", PUB), 0);
+    EXPECT_EVENTS(tu_code(mini, NULL, "Britain never expelled Russian diplomats.", PUB), 0);
+    EXPECT_EVENTS(tu_code(mini, NULL, "Britain refused to expel Russian diplomats.", PUB), 0);
+}
+
+static void passive_voice_swaps_roles(void **state) {
+    (void)state;
+    rp_doc *d = tu_code(mini, NULL, "Russian diplomats were expelled by Britain on Monday.", PUB);
+    EXPECT_EVENT(d, "GBR", "RUSGOV", "174");
+    EXPECT_EVENTS(d, 1);
+    d = tu_code(mini, NULL, "Dozens of Russian diplomats expelled by Britain left London.", PUB);
+    EXPECT_EVENT(d, "GBR", "RUSGOV", "174");
+}
+
+static void modality(void **state) {
+    (void)state;
+    EXPECT_EVENTS(tu_code(mini, NULL, "Britain may expel Russian diplomats.", PUB), 0);
+    EXPECT_EVENTS(tu_code(mini, NULL, "Britain hopes to expel Russian diplomats.", PUB), 0);
+    rp_doc *d = tu_code(mini, NULL, "Britain threatened to expel Russian diplomats.", PUB);
+    EXPECT_EVENT(d, "GBR", "RUSGOV", "131");
+    assert_string_equal(rp_doc_event(d, 0)->mode, "threat");
+    d = tu_code(mini, NULL, "Putin plans to meet with Trump.", PUB);
+    EXPECT_EVENT(d, "RUSGOV", "USAGOV", "036");
+    assert_string_equal(rp_doc_event(d, 0)->mode, "intent");
+    d = tu_code(mini, NULL, "Putin refused to meet with Trump.", PUB);
+    EXPECT_EVENT(d, "RUSGOV", "USAGOV", "125");
+    /* the object of another verb did not act */
+    EXPECT_EVENTS(tu_code(mini, NULL, "Britain urged Russia to expel the spies.", PUB), 0);
+}
+
+static void compound_actors(void **state) {
+    (void)state;
+    rp_doc *d = tu_code(mini, NULL, "Britain and France expelled Russian diplomats.", PUB);
+    EXPECT_EVENT(d, "GBR", "RUSGOV", "174");
+    EXPECT_EVENT(d, "FRA", "RUSGOV", "174");
+    EXPECT_EVENTS(d, 2);
+    d = tu_code(mini, NULL, "Russia and France met on Tuesday.", PUB);
+    EXPECT_EVENT(d, "RUS", "FRA", "040");
+    EXPECT_EVENT(d, "FRA", "RUS", "040");
+}
+
+static void coordinated_verbs_share_subject(void **state) {
+    (void)state;
+    rp_doc *d = tu_code(mini, NULL,
+                        "The moves began in December, when Obama kicked out dozens of Russian "
+                        "officials in the US, and sanctioned Russian individuals.", PUB);
+    EXPECT_EVENT(d, "USAGOV", "RUSGOV", "174");
+    EXPECT_EVENT(d, "USAGOV", "RUS", "163");
+    EXPECT_EVENTS(d, 2);
+    char date[16];
+    assert_string_equal(rp_date_format(&rp_doc_event(d, 0)->date, date, sizeof date), "2016-12");
+    assert_string_equal(rp_doc_event(d, 0)->date_from, "text");
+}
+
+static void places_are_not_actors(void **state) {
+    (void)state;
+    rp_doc *d = tu_code(mini, NULL, "The Kremlin criticised Britain in Washington.", PUB);
+    EXPECT_EVENT(d, "RUSGOV", "GBR", "111");
+    EXPECT_EVENTS(d, 1);
+    d = tu_code(mini, NULL, "The US ordered Russia to close offices in New York, Washington and "
+                            "San Francisco.", PUB);
+    EXPECT_EVENTS(d, 1);
+    EXPECT_EVENT(d, "USA", "RUS", "161");
+    /* a capital elsewhere stands for its government */
+    d = tu_code(mini, NULL, "Moscow criticised Washington.", PUB);
+    EXPECT_EVENT(d, "RUSGOV", "USAGOV", "111");
+}
+
+static void subordinate_clauses(void **state) {
+    (void)state;
+    rp_doc *d = tu_code(mini, NULL, "After the US expelled Russian diplomats, Russia expelled "
+                                    "American diplomats.", PUB);
+    EXPECT_EVENT(d, "USA", "RUSGOV", "174");
+    EXPECT_EVENT(d, "RUS", "USAGOV", "174");
+    EXPECT_EVENTS(d, 2);
+}
+
+static void appositions_and_agents(void **state) {
+    (void)state;
+    rp_doc *d = tu_code(mini, NULL, "Vladimir Putin, the Russian president, criticised Britain.", PUB);
+    EXPECT_EVENT(d, "RUSGOV", "GBR", "111");
+    EXPECT_EVENTS(d, 1);
+    d = tu_code(mini, NULL, "Russia's foreign minister criticised the British government officials.", PUB);
+    EXPECT_EVENT(d, "RUSGOV", "GBRGOV", "111");
+    d = tu_code(mini, NULL, "Officials of Russia criticised Britain.", PUB);
+    EXPECT_EVENT(d, "RUSGOV", "GBR", "111");
+}
+
+static void nominal_event_with_doer(void **state) {
+    (void)state;
+    rp_doc *d = tu_code(mini, NULL, "The expulsion of Russian diplomats by Britain angered Moscow.", PUB);
+    EXPECT_EVENT(d, "GBR", "RUSGOV", "174");
+    EXPECT_EVENTS(d, 1);
+}
+
+static void attribution_is_not_an_event(void **state) {
+    (void)state;
+    EXPECT_EVENTS(tu_code(mini, NULL, "The official said so on Tuesday.", PUB), 0);
+    rp_doc *d = tu_code(mini, NULL, "Britain criticised Russia, the official said.", PUB);
+    EXPECT_EVENT(d, "GBR", "RUS", "111");
+    EXPECT_EVENTS(d, 1);
+}
+
+static void pronouns(void **state) {
+    (void)state;
+    rp_doc *d = tu_code(mini, NULL, "Russia said it would expel British diplomats.", PUB);
+    EXPECT_EVENT(d, "RUS", "GBRGOV", "174");
+    d = tu_code(mini, NULL, "Putin spoke on Monday. He criticised Britain.", PUB);
+    EXPECT_EVENT(d, "RUSGOV", "GBR", "111");
+}
+
+static void actor_codes_at_event_date(void **state) {
+    (void)state;
+    /* published after his term: a former president */
+    rp_doc *d = tu_code(mini, NULL, "Obama criticised Russia.", PUB);
+    EXPECT_EVENT(d, "USAELI", "RUS", "111");
+    /* in office at the date the sentence gives */
+    d = tu_code(mini, NULL, "In December, Obama criticised Russia.", PUB);
+    EXPECT_EVENT(d, "USAGOV", "RUS", "111");
+    d = tu_code(mini, NULL, "Trump criticised Russia.", "2019-05-01");
+    EXPECT_EVENT(d, "USAGOV", "RUS", "111");
+    d = tu_code(mini, NULL, "Trump criticised Russia.", "2022-05-01");
+    EXPECT_EVENT(d, "USAELI", "RUS", "111");
+}
+
+static void paired_codes(void **state) {
+    (void)state;
+    rp_doc *d = tu_code(mini, NULL, "Putin visited France.", PUB);
+    EXPECT_EVENT(d, "RUSGOV", "FRA", "042");
+    EXPECT_EVENT(d, "FRA", "RUSGOV", "043");
+    EXPECT_EVENTS(d, 2);
+}
+
+static void null_patterns_block(void **state) {
+    (void)state;
+    EXPECT_EVENTS(tu_code(mini, NULL, "Russian troops attack heart of the problem.", PUB), 0);
+    EXPECT_EVENT(tu_code(mini, NULL, "Russian troops attack France.", PUB), "RUSMIL", "FRA", "190");
+}
+
+static void case_keeps_pronoun_us_apart(void **state) {
+    (void)state;
+    EXPECT_EVENTS(tu_code(mini, NULL, "Russia criticised us for our reporting.", PUB), 0);
+    EXPECT_EVENT(tu_code(mini, NULL, "Russia criticised the US.", PUB), "RUS", "USA", "111");
+    /* blocking phrase: a newspaper is not a government */
+    EXPECT_EVENTS(tu_code(mini, NULL, "Russia criticised the Washington Post.", PUB), 0);
+}
+
+static void headline_and_lead_are_one_event(void **state) {
+    (void)state;
+    rp_doc *d = tu_code(mini, "US orders Russia to close consulate",
+                        "The US has ordered Russia to close its consulate.\n\nThe State Department "
+                        "directed Russia to shutter the consulate.", PUB);
+    EXPECT_EVENTS(d, 1);
+    const rp_event *e = rp_doc_event(d, 0);
+    assert_int_equal(e->mentions, 3);
+    assert_int_equal(e->sent, 0);
+    assert_string_equal(e->source, "USAGOV"); /* the more specific code wins */
+}
+
+static void event_anaphora(void **state) {
+    (void)state;
+    rp_doc *d = tu_code(mini, NULL,
+                        "Russia expelled American diplomats. In a statement blasting that move, "
+                        "the State Department directed Russia to close three facilities.", PUB);
+    EXPECT_EVENT(d, "RUS", "USAGOV", "174");
+    EXPECT_EVENT(d, "USAGOV", "RUS", "111");
+    EXPECT_EVENT(d, "USAGOV", "RUS", "161");
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(verb_pattern_with_slots),
+        cmocka_unit_test(negation_gives_no_event),
+        cmocka_unit_test(passive_voice_swaps_roles),
+        cmocka_unit_test(modality),
+        cmocka_unit_test(compound_actors),
+        cmocka_unit_test(coordinated_verbs_share_subject),
+        cmocka_unit_test(places_are_not_actors),
+        cmocka_unit_test(subordinate_clauses),
+        cmocka_unit_test(appositions_and_agents),
+        cmocka_unit_test(nominal_event_with_doer),
+        cmocka_unit_test(attribution_is_not_an_event),
+        cmocka_unit_test(pronouns),
+        cmocka_unit_test(actor_codes_at_event_date),
+        cmocka_unit_test(paired_codes),
+        cmocka_unit_test(null_patterns_block),
+        cmocka_unit_test(case_keeps_pronoun_us_apart),
+        cmocka_unit_test(headline_and_lead_are_one_event),
+        cmocka_unit_test(event_anaphora),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
