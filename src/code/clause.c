@@ -25,7 +25,7 @@ static const char *const aspect_verbs[] = {
     "begin", "began", "begun", "begins", "start", "started", "starts", "continue", "continued",
     "continues", "move", "moved", "moves", "went", "goes", "decide", "decided", "decides",
     "forced", "has", "have", "had", "got", "is", "are", "was", "were", "used", "voted",
-    "votes", "opted", "chose", "proceeded", "sought", NULL};
+    "votes", "opted", "chose", "proceeded", "decision", "move", "order", "orders", NULL};
 
 static bool is_participle(const rp_dict *d, const rp_msent *ms, uint32_t a) {
     if (ms->mt[a].feat & RP_F_ED) return true;
@@ -42,17 +42,17 @@ static bool is_participle(const rp_dict *d, const rp_msent *ms, uint32_t a) {
 }
 
 static bool skippable_in_group(const rp_msent *ms, uint32_t i) {
-    static const char *const adverbs[] = {"also", "still", "now", "already", "just", "then",
-                                          "again", "soon", "later", "once", "even", "further",
-                                          "jointly", "formally", "effectively", NULL};
-    return (ms->mt[i].feat & RP_F_ADVERB) || in_words(ms, i, adverbs);
+    return (ms->mt[i].feat & RP_F_ADVERB) || (ms->mt[i].cls & RPD_C_ADV);
 }
 
 /* Who governs "to": returns the modality of "X to VERB". */
 static rp_modality governor(const rp_sent_ctx *sc, uint32_t to) {
     const rp_msent *ms = sc->ms;
     uint32_t g = to;
-    while (g > 0 && skippable_in_group(ms, g - 1)) g--;
+    /* skip adverbs and a time expression: "the decision on Monday to expel" */
+    while (g > 0 && (skippable_in_group(ms, g - 1) || (ms->mt[g - 1].feat & RP_F_TIME) ||
+                     ((ms->mt[g - 1].cls & RPD_C_TIMEW) && g < to && (ms->mt[g].feat & RP_F_TIME))))
+        g--;
     if (g == 0) return RP_MOD_NONE; /* headline "Russia to expel ..." has a subject; bare "To" */
     uint32_t p = g - 1;
     const rp_mtok *t = &ms->mt[p];

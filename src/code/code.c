@@ -96,7 +96,10 @@ static int32_t find_subject(const rp_sent_ctx *sc, uint32_t a, uint32_t g) {
                 if (men->verb_src >= 0) return men->verb_src;
                 continue;
             }
-            if ((men->ref.flags & RP_M_PREP) && !(men->ref.flags & RP_M_POSS)) {
+            /* "after Congress passed": right before the verb it is a subject,
+             * whatever word precedes it */
+            bool adjacent = men->end == g;
+            if ((men->ref.flags & RP_M_PREP) && !(men->ref.flags & RP_M_POSS) && !adjacent) {
                 if (fallback < 0) fallback = m;
                 continue;
             }
@@ -165,7 +168,7 @@ static int32_t by_agent(const rp_sent_ctx *sc, uint32_t from) {
         if (ms->mt[i].feat & (RP_F_BREAK | RP_F_COMMA)) return -1;
         if (ms->mt[i].cls & RPD_C_BY) {
             uint32_t end;
-            int32_t m = rp_slot_after(sc, i + 1, &end);
+            int32_t m = rp_slot_after(sc, i + 1, true, &end);
             return m >= 0 ? m : -1;
         }
     }
@@ -217,6 +220,12 @@ static bool same_ref(const rp_actref *a, const rp_actref *b) {
     return a->actor == b->actor && a->agent == b->agent && a->start == b->start;
 }
 
+/* Another verb or event noun that could have its own date ("over the
+ * poisoning of X on 4 March"); attribution verbs are not ("said on Monday"). */
+static bool date_barrier(const rp_msent *ms, uint32_t i) {
+    return ms->mt[i].pat_n && !(ms->mt[i].cls & RPD_C_SAY) && !(ms->mt[i].feat & RP_F_TIME);
+}
+
 static bool push_event(const rp_sent_ctx *sc, const rp_actref *src, const rp_actref *tgt,
                        const char *code, const rp_pmatch *pm, uint32_t a, const char *mode,
                        bool passive) {
@@ -233,6 +242,12 @@ static bool push_event(const rp_sent_ctx *sc, const rp_actref *src, const rp_act
     e->verb_end = sc->base + pm->last_word;
     e->mode = mode;
     e->passive = passive;
+    uint32_t lo = a, hi = pm->last_word;
+    /* coordinated verbs share a date: "in December, Obama expelled X and sanctioned Y" */
+    while (lo > 0 && (!date_barrier(sc->ms, lo - 1) || sc->coded[lo - 1])) lo--;
+    while (hi < sc->ms->n && !date_barrier(sc->ms, hi)) hi++;
+    e->date_lo = sc->base + lo;
+    e->date_hi = sc->base + hi;
     return true;
 }
 
@@ -282,7 +297,9 @@ static void assign_roles(const rp_sent_ctx *sc, uint32_t a, uint32_t g, anchor_r
     const rp_dict *d = sc->cx->dict;
     const rpd_pattern *p = &d->patterns[r->pm.pattern];
     int32_t subj = find_subject(sc, a, g);
-    if (subj == -1 && r->pm.src < 0) subj = main_clause_subject(sc, a);
+    /* only a participle ("blasting that move, the State Department ...") takes
+     * the main clause's subject; a finite verb has a subject we did not know */
+    if (subj == -1 && r->pm.src < 0 && (sc->ms->mt[a].feat & RP_F_ING)) subj = main_clause_subject(sc, a);
     r->both = (p->flags & RPD_P_BOTH) != 0;
     if (r->passive) {
         r->tgt = role_of_mention(sc, subj);
@@ -297,7 +314,7 @@ static void assign_roles(const rp_sent_ctx *sc, uint32_t a, uint32_t g, anchor_r
     int32_t tgt = r->pm.tgt;
     if (tgt == -1 && !(p->flags & RPD_P_HAS_TGT)) {
         uint32_t end;
-        tgt = rp_slot_after(sc, r->pm.last_word, &end);
+        tgt = rp_slot_after(sc, r->pm.last_word, false, &end);
     }
     r->tgt = role_of_mention(sc, tgt);
 }
@@ -315,47 +332,76 @@ static void mark_target(rp_sent_ctx *sc, uint32_t a, const anchor_result *r) {
             }
 }
 
+static void explain_roles(const rp_sent_ctx *sc, const anchor_result *r) {
+    if (r->src.ok) {
+        say(sc, "    source ");
+        if (r->src.mention >= 0) say_span(sc, sc->men[r->src.mention].start, sc->men[r->src.mention].end);
+        else say(sc, "(resolved from an earlier mention)");
+        say(sc, "\n");
+    }
+    if (r->tgt.ok) {
+        say(sc, "    target ");
+        if (r->tgt.mention >= 0) say_span(sc, sc->men[r->tgt.mention].start, sc->men[r->tgt.mention].end);
+        else say(sc, "(resolved from an earlier mention)");
+        say(sc, "\n");
+    }
+}
+
+/* A gerund after "of", "about", "for", "over" reports what someone is
+ * accused of, asked about, blamed for: not an event of its own. */
+static bool reported_gerund(const rp_msent *ms, uint32_t a) {
+    if (!(ms->mt[a].feat & RP_F_ING) || a == 0) return false;
+    const rp_tok *p = &ms->toks[a - 1];
+    const char *w = ms->text + p->off;
+    return rp_ieq(w, p->len, "of") || rp_ieq(w, p->len, "about") || rp_ieq(w, p->len, "for") ||
+           rp_ieq(w, p->len, "over");
+}
+
+enum { MAX_CANDIDATES = 8 };
+
 static bool code_anchor(rp_sent_ctx *sc, uint32_t a, uint32_t *skip_to) {
-    const rp_msent *ms = sc->ms;
     const rp_dict *d = sc->cx->dict;
+    if (reported_gerund(sc->ms, a)) return true;
     anchor_result r;
     memset(&r, 0, sizeof r);
     uint32_t g;
     r.mod = rp_verb_group(sc, a, &g, &r.passive);
-    if (!rp_best_pattern(sc, a, r.passive, &r.pm)) {
-        if (r.passive && rp_best_pattern(sc, a, false, &r.pm)) r.passive = false;
-        else return true;
+    rp_pmatch cand[MAX_CANDIDATES];
+    uint32_t nc = rp_match_patterns(sc, a, r.passive, cand, MAX_CANDIDATES);
+    if (!nc && r.passive) {
+        nc = rp_match_patterns(sc, a, false, cand, MAX_CANDIDATES);
+        r.passive = false;
     }
-    const rpd_pattern *p = &d->patterns[r.pm.pattern];
-    size_t fl;
-    const char *fn = rpd_file_name(d, p->file, &fl);
-    say(sc, "  anchor ");
-    say_span(sc, a, a + 1);
-    say(sc, ": pattern %.*s:%u [%s] matched ", (int)fl, fn, p->line,
-        (p->flags & RPD_P_NULL) ? "---" : p->code);
-    say_span(sc, a, r.pm.last_word);
-    say(sc, "%s\n", r.passive ? " (passive)" : "");
-    *skip_to = r.pm.last_word;
-    if (p->flags & RPD_P_NULL) {
-        say(sc, "    -> no event: null pattern\n");
-        return true;
+    /* the best pattern whose roles can be filled; a null pattern stops the search */
+    for (uint32_t k = 0; k < nc; k++) {
+        r.pm = cand[k];
+        const rpd_pattern *p = &d->patterns[r.pm.pattern];
+        size_t fl;
+        const char *fn = rpd_file_name(d, p->file, &fl);
+        say(sc, "  anchor ");
+        say_span(sc, a, a + 1);
+        say(sc, ": pattern %.*s:%u [%s] matched ", (int)fl, fn, p->line,
+            (p->flags & RPD_P_NULL) ? "---" : p->code);
+        say_span(sc, a, r.pm.last_word);
+        say(sc, "%s\n", r.passive ? " (passive)" : "");
+        *skip_to = r.pm.last_word;
+        if (p->flags & RPD_P_NULL) {
+            say(sc, "    -> no event: null pattern\n");
+            return true;
+        }
+        assign_roles(sc, a, g, &r);
+        explain_roles(sc, &r);
+        bool both = (p->flags & RPD_P_BOTH) != 0;
+        if (!r.src.ok || (!r.tgt.ok && !both)) {
+            say(sc, "    -> %s; trying the next pattern\n", !r.src.ok ? "no source" : "no target");
+            continue;
+        }
+        mark_target(sc, a, &r);
+        sc->coded[a] = 1;
+        return emit(sc, a, &r);
     }
-    assign_roles(sc, a, g, &r);
-    if (r.src.ok) {
-        say(sc, "    source ");
-        if (r.src.mention >= 0) say_span(sc, sc->men[r.src.mention].start, sc->men[r.src.mention].end);
-        else say(sc, "(resolved from an earlier mention)");
-        say(sc, "\n");
-    }
-    if (r.tgt.ok) {
-        say(sc, "    target ");
-        if (r.tgt.mention >= 0) say_span(sc, sc->men[r.tgt.mention].start, sc->men[r.tgt.mention].end);
-        else say(sc, "(resolved from an earlier mention)");
-        say(sc, "\n");
-    }
-    mark_target(sc, a, &r);
-    (void)ms;
-    return emit(sc, a, &r);
+    if (nc) say(sc, "    -> no event: no pattern found both actors\n");
+    return true;
 }
 
 static void update_discourse(rp_sent_ctx *sc) {
@@ -386,6 +432,26 @@ bool rp_code_sentence(rp_code_ctx *cx, const rp_msent *ms, uint32_t sent, uint32
     sc.sent = sent;
     sc.base = base;
     sc.first_event = cx->events->len;
+    rp_set_memo memo;
+    memo.used = 0;
+    memset(memo.key, 0, sizeof memo.key);
+    sc.memo = &memo;
+    /* which words and lemmas occur: patterns needing another word are skipped at once */
+    const rp_dict *d = cx->dict;
+    uint8_t *present = cx->present;
+    for (uint32_t i = 0; present && i < ms->n; i++) {
+        uint32_t w = ms->mt[i].word;
+        present[w >> 3] |= (uint8_t)(1u << (w & 7));
+        const rpd_word *rw = &d->words[w];
+        for (uint32_t l = 0; l < rw->lemma_n; l++) {
+            uint32_t id = d->lemmas[rw->lemma_first + l] & RPD_L_ID;
+            present[id >> 3] |= (uint8_t)(1u << (id & 7));
+        }
+    }
+    sc.present = present;
+    sc.set_state = rp_arena_zalloc(cx->arena, d->nsynsets ? d->nsynsets : 1);
+    sc.coded = rp_arena_zalloc(cx->arena, ms->n ? ms->n : 1);
+    if (!sc.set_state || !sc.coded) return false;
     if (!rp_build_mentions(&sc)) return false;
     explain_hits(&sc);
     for (uint32_t a = 0; a < ms->n;) {
@@ -395,5 +461,12 @@ bool rp_code_sentence(rp_code_ctx *cx, const rp_msent *ms, uint32_t sent, uint32
         a = skip > a ? skip : a + 1;
     }
     update_discourse(&sc);
+    /* leave the bitmap all zero for the next sentence */
+    for (uint32_t i = 0; present && i < ms->n; i++) {
+        uint32_t w = ms->mt[i].word;
+        present[w >> 3] = 0;
+        const rpd_word *rw = &d->words[w];
+        for (uint32_t l = 0; l < rw->lemma_n; l++) present[(d->lemmas[rw->lemma_first + l] & RPD_L_ID) >> 3] = 0;
+    }
     return true;
 }

@@ -62,6 +62,8 @@ typedef struct rp_cevent {
     uint32_t verb_end;
     const char *mode;      /* "", "intent", "threat", "refusal" */
     bool passive;          /* coded from a passive clause */
+    uint32_t date_lo;      /* document token span where a time expression may date it: */
+    uint32_t date_hi;      /* between the neighbouring verbs of other events */
 } rp_cevent;
 
 /* State carried from sentence to sentence within a document. */
@@ -79,6 +81,8 @@ typedef struct rp_code_ctx {
     rp_buf *explain;       /* trace, or NULL when not explaining */
     rp_discourse disc;     /* pronoun and anaphora memory */
     size_t max_tokens;     /* sentence length limit */
+    uint8_t *present;      /* scratch bitmap over word ids (dict->nwords bits), all zero
+                              between sentences; owned by the caller */
 } rp_code_ctx;
 
 /* Codes one matched sentence; `base` is the document index of its first
@@ -95,7 +99,20 @@ typedef struct rp_sent_ctx {
     uint32_t nmen;
     int32_t *men_at;       /* per token: index of the mention covering it, or -1 */
     size_t first_event;    /* index in cx->events of this sentence's first event */
+    struct rp_set_memo *memo; /* synset matches already computed in this sentence */
+    const uint8_t *present;   /* bitmap over word ids: the words and verb lemmas in the sentence */
+    uint8_t *set_state;       /* per synset: 0 not yet known, 1 a member may occur, 2 none can */
+    uint8_t *coded;           /* per token: 1 if it anchored an event of this sentence */
 } rp_sent_ctx;
+
+/* Memo of synset matches: (token, synset) -> match end, so that the many
+ * patterns sharing a synset test its members once per token. */
+enum { RP_MEMO_SLOTS = 512 };
+typedef struct rp_set_memo {
+    uint32_t key[RP_MEMO_SLOTS];  /* (token << 16 | synset) + 1, 0 = empty */
+    uint16_t end[RP_MEMO_SLOTS];  /* match end + 1 - token, 0 = no match */
+    uint32_t used;                /* filled slots */
+} rp_set_memo;
 
 bool rp_build_mentions(rp_sent_ctx *sc);
 
@@ -109,12 +126,15 @@ typedef struct rp_pmatch {
     uint32_t score;
 } rp_pmatch;
 
-/* Best pattern anchored at token a, or false if none matches. */
-bool rp_best_pattern(const rp_sent_ctx *sc, uint32_t a, bool passive, rp_pmatch *best);
+/* The patterns that match at token a, best first (score, then written
+ * order), at most `cap`; returns how many. */
+uint32_t rp_match_patterns(const rp_sent_ctx *sc, uint32_t a, bool passive, rp_pmatch *out,
+                           uint32_t cap);
 
 /* Mention index of the actor starting at or after token `from` within the
- * slot window, or -1. */
-int32_t rp_slot_after(const rp_sent_ctx *sc, uint32_t from, uint32_t *end);
+ * slot window, -2 for an event anaphor ("that move"), or -1. A place is
+ * taken only when `place_ok` (the pattern itself named the preposition). */
+int32_t rp_slot_after(const rp_sent_ctx *sc, uint32_t from, bool place_ok, uint32_t *end);
 
 /* Modality of the verb group ending at the anchor. */
 typedef enum rp_modality {

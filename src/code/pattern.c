@@ -20,6 +20,8 @@ static bool word_matches(const rp_dict *d, uint32_t tokword, uint32_t id, bool e
     return !exact && rpd_has_lemma(d, tokword, id, RPD_L_VERB);
 }
 
+static bool set_at(const rp_sent_ctx *sc, uint32_t set, uint32_t i, uint32_t *end);
+
 /* Does element e match starting at token i? Sets *end. */
 static bool elem_at(const rp_sent_ctx *sc, const rpd_pelem *e, uint32_t i, uint32_t *end) {
     const rp_msent *ms = sc->ms;
@@ -32,7 +34,35 @@ static bool elem_at(const rp_sent_ctx *sc, const rpd_pelem *e, uint32_t i, uint3
         *end = i + 1;
         return true;
     case RPD_E_SET: {
-        const rpd_synset *s = &d->synsets[e->a];
+        rp_set_memo *memo = sc->memo;
+        uint32_t key = ((i << 16) | (e->a & 0xFFFF)) + 1, slot = 0;
+        if (memo && i < 0xFFFF && e->a < 0xFFFF) {
+            slot = (key * 2654435761u) % RP_MEMO_SLOTS;
+            while (memo->key[slot] && memo->key[slot] != key) slot = (slot + 1) % RP_MEMO_SLOTS;
+            if (memo->key[slot] == key) {
+                if (!memo->end[slot]) return false;
+                *end = i + memo->end[slot] - 1;
+                return true;
+            }
+        }
+        bool ok = set_at(sc, e->a, i, end);
+        if (memo && i < 0xFFFF && e->a < 0xFFFF && memo->used < RP_MEMO_SLOTS / 2) {
+            memo->key[slot] = key;
+            memo->end[slot] = ok ? (uint16_t)(*end - i + 1) : 0;
+            memo->used++;
+        }
+        return ok;
+    }
+    default:
+        return false;
+    }
+}
+
+static bool set_at(const rp_sent_ctx *sc, uint32_t set, uint32_t i, uint32_t *end) {
+    const rp_msent *ms = sc->ms;
+    const rp_dict *d = sc->cx->dict;
+    {
+        const rpd_synset *s = &d->synsets[set];
         uint32_t best = 0;
         for (uint32_t m = 0; m < s->member_n; m++) {
             const rpd_smember *sm = &d->smembers[s->member_first + m];
@@ -46,9 +76,6 @@ static bool elem_at(const rp_sent_ctx *sc, const rpd_pelem *e, uint32_t i, uint3
         if (!best) return false;
         *end = i + best;
         return true;
-    }
-    default:
-        return false;
     }
 }
 
@@ -92,14 +119,14 @@ static bool event_anaphor(const rp_msent *ms, uint32_t i) {
     return false;
 }
 
-int32_t rp_slot_after(const rp_sent_ctx *sc, uint32_t from, uint32_t *end) {
+int32_t rp_slot_after(const rp_sent_ctx *sc, uint32_t from, bool place_ok, uint32_t *end) {
     const rp_msent *ms = sc->ms;
     uint32_t other = 0;
     for (uint32_t i = from; i < ms->n && i < from + SLOT_SPAN; i++) {
         int32_t m = sc->men_at[i];
         if (m >= 0) {
             const rp_mention *men = &sc->men[m];
-            if (men->ref.flags & RP_M_PLACE) return -1;
+            if ((men->ref.flags & RP_M_PLACE) && (!place_ok || men->start > from)) return -1;
             *end = men->end;
             return m;
         }
@@ -115,6 +142,22 @@ int32_t rp_slot_after(const rp_sent_ctx *sc, uint32_t from, uint32_t *end) {
         if (++other > SLOT_OTHER) return -1;
     }
     return -1;
+}
+
+/* Can some member of the synset occur in the sentence (its first word does)? */
+static bool set_possible(const rp_sent_ctx *sc, uint32_t set) {
+    if (!sc->set_state) return true;
+    if (!sc->set_state[set]) {
+        const rp_dict *d = sc->cx->dict;
+        const rpd_synset *s = &d->synsets[set];
+        uint8_t st = 2;
+        for (uint32_t m = 0; m < s->member_n && st == 2; m++) {
+            uint32_t w = d->swords[d->smembers[s->member_first + m].word_first];
+            if (sc->present[w >> 3] & (1u << (w & 7))) st = 1;
+        }
+        sc->set_state[set] = st;
+    }
+    return sc->set_state[set] == 1;
 }
 
 static bool noun_position(const rp_msent *ms, uint32_t a) {
@@ -136,24 +179,35 @@ static void try_pattern(const rp_sent_ctx *sc, uint32_t pi, uint32_t a, bool pas
     const rpd_pelem *e = d->pelems + p->elem_first;
     uint32_t end;
     st->ok = false;
+    /* every word the pattern needs must occur in the sentence */
+    if (sc->present)
+        for (uint32_t k = p->anchor + 1; k < p->elem_n; k++) {
+            if ((e[k].kind == RPD_E_WORD || e[k].kind == RPD_E_EXACT) &&
+                !(sc->present[e[k].a >> 3] & (1u << (e[k].a & 7))))
+                return;
+            if (e[k].kind == RPD_E_SET && !set_possible(sc, e[k].a)) return;
+        }
     if (!elem_at(sc, &e[p->anchor], a, &end)) return;
     if (!(p->flags & RPD_P_NOUN) && noun_position(sc->ms, a)) return;
     rp_pmatch m = {pi, end, end, -1, -1, -1, p->score};
     uint32_t pos = end;
+    bool after_prep = false; /* the previous element was a preposition word */
     for (uint32_t k = p->anchor + 1; k < p->elem_n; k++) {
         if (e[k].kind == RPD_E_SRC || e[k].kind == RPD_E_TGT || e[k].kind == RPD_E_BOTH) {
             if (passive) continue; /* the by-phrase and the subject decide */
             uint32_t send;
-            int32_t men = rp_slot_after(sc, pos, &send);
+            int32_t men = rp_slot_after(sc, pos, after_prep, &send);
             if (men == -1) return;
             if (e[k].kind == RPD_E_SRC) m.src = men;
             else if (e[k].kind == RPD_E_TGT) m.tgt = men;
             else m.both = men;
-            /* the next word may sit inside the mention (its head noun) */
-            pos = men >= 0 ? sc->men[men].start + 1 : send;
-            if (pos > m.end) m.end = send;
+            /* the next word may be a word of the mention (its head noun) */
+            pos = men >= 0 ? sc->men[men].start : send;
+            if (send > m.end) m.end = send;
+            after_prep = false;
             continue;
         }
+        after_prep = e[k].kind == RPD_E_EXACT && (sc->cx->dict->words[e[k].a].cls & RPD_C_PREP);
         uint32_t at, wend;
         if (!elem_find(sc, &e[k], pos, &at, &wend)) return;
         pos = wend;
@@ -164,20 +218,25 @@ static void try_pattern(const rp_sent_ctx *sc, uint32_t pi, uint32_t a, bool pas
     st->ok = true;
 }
 
-bool rp_best_pattern(const rp_sent_ctx *sc, uint32_t a, bool passive, rp_pmatch *best) {
+uint32_t rp_match_patterns(const rp_sent_ctx *sc, uint32_t a, bool passive, rp_pmatch *out,
+                           uint32_t cap) {
     const rp_msent *ms = sc->ms;
     const rp_mtok *t = &ms->mt[a];
-    bool found = false;
+    uint32_t n = 0;
     for (uint32_t k = 0; k < t->pat_n; k++) {
         uint32_t pi = ms->pats[t->pat_first + k];
         try_state st;
         try_pattern(sc, pi, a, passive, &st);
         if (!st.ok) continue;
-        if (!found || st.m.score > best->score ||
-            (st.m.score == best->score && st.m.pattern < best->pattern)) {
-            *best = st.m;
-            found = true;
-        }
+        /* insertion into the best-first list */
+        uint32_t at = n;
+        while (at > 0 && (out[at - 1].score < st.m.score ||
+                          (out[at - 1].score == st.m.score && out[at - 1].pattern > st.m.pattern)))
+            at--;
+        if (at >= cap) continue;
+        if (n < cap) n++;
+        memmove(&out[at + 1], &out[at], (n - 1 - at) * sizeof *out);
+        out[at] = st.m;
     }
-    return found;
+    return n;
 }

@@ -168,6 +168,10 @@ static void check_pattern(rpc *c, rpd_pattern *p) {
         }
     }
     if (p->anchor == UINT32_MAX) rpc_diag(c, p->file, p->line, "pattern has no word");
+    memset(p->need, 0, sizeof p->need);
+    for (uint32_t i = 0; p->anchor != UINT32_MAX && i < p->elem_n; i++)
+        if (i > p->anchor && (e[i].kind == RPD_E_WORD || e[i].kind == RPD_E_EXACT))
+            p->need[(e[i].a & 255) >> 6] |= 1ull << (e[i].a & 63);
     if (!(p->flags & RPD_P_NULL)) {
         if (!code_known(c, p->code))
             rpc_diag(c, p->file, p->line, "CAMEO code %s is not in the @codes table", p->code);
@@ -304,7 +308,11 @@ static void build_anchors(rpc *c, rp_vec *aoff, rp_vec *apat) {
         if (!rp_vec_append(aoff, &off, 1)) c->oom = true;
         while (w < c->words.len && k < refs.len && RP_VEC_AT(&refs, anchor_ref, k)->key == w) {
             uint32_t pat = RP_VEC_AT(&refs, anchor_ref, k)->pattern;
-            if (!rp_vec_append(apat, &pat, 1)) c->oom = true;
+            rpd_anchor an;
+            memset(&an, 0, sizeof an);
+            memcpy(an.need, RP_VEC_AT(&c->patterns, rpc_pattern, pat)->rec.need, sizeof an.need);
+            an.pattern = pat;
+            if (!rp_vec_append(apat, &an, 1)) c->oom = true;
             k++;
         }
     }
@@ -425,8 +433,8 @@ rp_status rpc_build(rpc *c, rp_buf *out, rp_error *err) {
     static const uint32_t esize[RPD_NSEC] = {
         1, sizeof(rpd_word), 4, 4, sizeof(rpd_tnode), sizeof(rpd_tedge), 4,
         sizeof(rpd_actor), sizeof(rpd_acode), 1, sizeof(rpd_agent), sizeof(rpd_pattern),
-        sizeof(rpd_pelem), sizeof(rpd_synset), sizeof(rpd_smember), 4, 4, 4, sizeof(rpd_code),
-        sizeof(rpd_file)};
+        sizeof(rpd_pelem), sizeof(rpd_synset), sizeof(rpd_smember), 4, 4, sizeof(rpd_anchor),
+        sizeof(rpd_code), sizeof(rpd_file)};
     for (int i = 0; i < RPD_NSEC; i++) rp_vec_init(&v[i], esize[i], c->alloc);
 
     trie_builder tb = {c, {0}};

@@ -115,6 +115,10 @@ void rpc_init(rpc *c, const rp_dict_options *opt) {
         uint32_t id = rpc_intern(c, b->word, strlen(b->word));
         if (id) RP_VEC_AT(&c->words, rpc_word, id)->cls |= b->cls;
     }
+    for (const char *const *t = rpd_time_words(); *t; t++) {
+        uint32_t id = rpc_intern(c, *t, strlen(*t));
+        if (id) RP_VEC_AT(&c->words, rpc_word, id)->cls |= RPD_C_TIMEW;
+    }
 }
 
 void rpc_fini(rpc *c) {

@@ -17,7 +17,8 @@
  *   AGENT   agent entries (role codes)
  *   PATTERN/PELEM        verb patterns and their elements
  *   SYNSET/SMEMBER/SWORD synsets, members, member words (lemma ids)
- *   AOFF/APAT            anchor index: word id -> patterns (CSR form)
+ *   AOFF/APAT            anchor index: word id -> patterns (CSR form), each entry with
+ *           the pattern's Bloom filter of needed words
  *   CODE    CAMEO event code table (sorted by code string)
  *   FILE    source file names, for "file:line" in explanations
  *
@@ -29,8 +30,8 @@
 
 #include "../core/core.h"
 
-#define RPD_MAGIC "RPDICT01"
-#define RPD_VERSION 1u
+#define RPD_MAGIC "RPDICT03"
+#define RPD_VERSION 3u
 #define RPD_ENDIAN 0x01020304u
 
 enum rpd_section_id {
@@ -108,8 +109,11 @@ enum {
     RPD_C_FUNC = 1u << 26,    /* any other function word: never inflected */
     RPD_C_PERSPRON = 1u << 27,/* he, she, him, her */
     RPD_C_GROUPPRON = 1u << 28,/* it, they, its, their */
-    RPD_C_NEGVERB = 1u << 29  /* avoid, stop, deny (+ -ing): the next verb did not happen */
+    RPD_C_NEGVERB = 1u << 29, /* avoid, stop, deny (+ -ing): the next verb did not happen */
+    RPD_C_TIMEW = 1u << 30    /* a word that can start or make up a time expression */
 };
+/* also, still, now, already ...: skipped inside verb groups (bit 31, past int's range) */
+#define RPD_C_ADV 0x80000000u
 
 /* classes whose words are grammar, never inflected when used in patterns */
 #define RPD_C_NOINFLECT                                                                        \
@@ -169,6 +173,8 @@ typedef struct rpd_agent {
 enum { RPD_P_NOUN = 1, RPD_P_NULL = 2, RPD_P_HAS_SRC = 4, RPD_P_HAS_TGT = 8, RPD_P_BOTH = 16 };
 
 typedef struct rpd_pattern {
+    uint64_t need[4];    /* 256-bit Bloom filter of the word ids its words need (id % 256),
+                            anchor excluded: a sentence lacking one cannot match */
     char code[8];        /* event code, NUL-padded ("" for a null pattern) */
     char code2[8];       /* reciprocal code of a paired code, or "" */
     uint32_t elem_first, elem_n; /* PELEM */
@@ -202,6 +208,14 @@ typedef struct rpd_code {
     uint32_t quad;     /* 1..4 */
     uint32_t label, label_len; /* in STR */
 } rpd_code;
+
+/* One entry of the anchor index: a pattern and, copied from it so that the
+ * scan of an anchor's patterns reads contiguous memory, its need filter. */
+typedef struct rpd_anchor {
+    uint64_t need[4];  /* = patterns[pattern].need */
+    uint32_t pattern;  /* pattern index */
+    uint32_t reserved; /* 0 */
+} rpd_anchor;
 
 typedef struct rpd_file {
     uint32_t str, len; /* path in STR */
@@ -238,7 +252,7 @@ struct rp_dict {
     const rpd_smember *smembers;
     const uint32_t *swords;
     const uint32_t *aoff; /* nwords + 1 entries */
-    const uint32_t *apat;
+    const rpd_anchor *apat;
     const rpd_code *codes;
     uint32_t ncodes;
     const rpd_file *files;
@@ -260,6 +274,8 @@ typedef struct rpd_builtin {
 
 /* The built-in closed-class word list, terminated by {NULL, 0}. */
 const rpd_builtin *rpd_builtin_words(void);
+/* Words that take part in time expressions (class RPD_C_TIMEW), NULL-terminated. */
+const char *const *rpd_time_words(void);
 
 /* Regular inflections of an ASCII lower-case word: calls emit for each
  * generated form (with `verb` false for noun plurals, true for verb forms). */

@@ -68,8 +68,10 @@ static const rpd_builtin builtins[] = {
     W("although", RPD_C_FUNC), W("though", RPD_C_FUNC), W("because", RPD_C_FUNC),
     W("if", RPD_C_FUNC), W("when", RPD_C_FUNC), W("whether", RPD_C_FUNC),
     W("who", RPD_C_REL), W("which", RPD_C_REL), W("whom", RPD_C_REL),
-    W("that", RPD_C_REL | RPD_C_DET), W("where", RPD_C_FUNC), W("then", RPD_C_FUNC),
-    W("also", RPD_C_FUNC), W("not", RPD_C_NEG), W("never", RPD_C_NEG),
+    W("that", RPD_C_REL | RPD_C_DET), W("where", RPD_C_FUNC), W("then", RPD_C_FUNC | RPD_C_ADV),
+    W("also", RPD_C_FUNC | RPD_C_ADV), W("still", RPD_C_ADV), W("now", RPD_C_ADV),
+    W("already", RPD_C_ADV), W("just", RPD_C_ADV), W("again", RPD_C_ADV), W("soon", RPD_C_ADV),
+    W("once", RPD_C_ADV), W("even", RPD_C_ADV), W("not", RPD_C_NEG), W("never", RPD_C_NEG),
     W("neither", RPD_C_NEG), W("there", RPD_C_FUNC), W("here", RPD_C_FUNC),
     /* pronouns */
     W("he", RPD_C_PRON | RPD_C_PERSPRON), W("she", RPD_C_PRON | RPD_C_PERSPRON),
@@ -142,7 +144,20 @@ static const rpd_builtin builtins[] = {
     W("reported", RPD_C_SAY), W("quoted", RPD_C_SAY), W("stated", RPD_C_SAY),
     {NULL, 0}};
 
+/* Words of time expressions (resolve/timex.c reads them); added to the
+ * classes above when a word has both. */
+static const char *const time_words[] = {
+    "since", "until", "by", "till", "in", "during", "yesterday", "today", "tonight",
+    "tomorrow", "last", "past", "next", "earlier", "later", "this", "on", "ago", "early",
+    "late", "mid", "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may",
+    "june", "jun", "july", "jul", "august", "aug", "september", "sep", "sept", "october", "oct",
+    "november", "nov", "december", "dec", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "a", "an", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", NULL};
+
 const rpd_builtin *rpd_builtin_words(void) { return builtins; }
+
+const char *const *rpd_time_words(void) { return time_words; }
 
 static bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 

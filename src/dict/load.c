@@ -24,8 +24,8 @@
 static const uint32_t expected_esize[RPD_NSEC] = {
     1, sizeof(rpd_word), 4, 4, sizeof(rpd_tnode), sizeof(rpd_tedge), 4,
     sizeof(rpd_actor), sizeof(rpd_acode), 1, sizeof(rpd_agent), sizeof(rpd_pattern),
-    sizeof(rpd_pelem), sizeof(rpd_synset), sizeof(rpd_smember), 4, 4, 4, sizeof(rpd_code),
-    sizeof(rpd_file)};
+    sizeof(rpd_pelem), sizeof(rpd_synset), sizeof(rpd_smember), 4, 4, sizeof(rpd_anchor),
+    sizeof(rpd_code), sizeof(rpd_file)};
 
 static bool str_ok(const rp_dict *d, uint32_t off, uint32_t len) {
     uint64_t n = d->h->sec[RPD_STR].count;
@@ -83,7 +83,7 @@ static void bind_sections(rp_dict *d) {
     d->smembers = SEC(RPD_SMEMBER, rpd_smember);
     d->swords = SEC(RPD_SWORD, uint32_t);
     d->aoff = SEC(RPD_AOFF, uint32_t);
-    d->apat = SEC(RPD_APAT, uint32_t);
+    d->apat = SEC(RPD_APAT, rpd_anchor);
     d->codes = SEC(RPD_CODE, rpd_code);
     d->ncodes = CNT(RPD_CODE);
     d->files = SEC(RPD_FILE, rpd_file);
@@ -216,7 +216,7 @@ static rp_status check_patterns(const rp_dict *d, const char *name, rp_error *er
     for (uint32_t i = 0; i < d->nwords; i++)
         if (d->aoff[i] > d->aoff[i + 1] || d->aoff[i + 1] > na) BAD("anchor index is corrupt");
     for (uint32_t i = 0; i < na; i++)
-        if (d->apat[i] >= d->npatterns) BAD("anchor entry %u is corrupt", i);
+        if (d->apat[i].pattern >= d->npatterns) BAD("anchor entry %u is corrupt", i);
     return RP_OK;
 }
 

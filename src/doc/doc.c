@@ -44,6 +44,7 @@ rp_status rp_doc_new(const rp_allocator *alloc, rp_doc **out, rp_error *err) {
     d->alloc = alloc;
     rp_arena_init(&d->arena, alloc, 256 * 1024);
     d->stemmer = rp_stemmer_new(alloc);
+    d->wcache = rp_calloc(alloc, 1, sizeof *d->wcache);
     rp_buf_init(&d->raw, alloc);
     rp_buf_init(&d->body, alloc);
     rp_buf_init(&d->explain, alloc);
@@ -57,7 +58,7 @@ rp_status rp_doc_new(const rp_allocator *alloc, rp_doc **out, rp_error *err) {
     rp_vec_init(&d->diags, sizeof(rp_error), alloc);
     rp_vec_init(&d->explain_off, sizeof(size_t), alloc);
     rp_vec_init(&d->pub_tokens, sizeof(rp_token), alloc);
-    if (!d->stemmer) {
+    if (!d->stemmer || !d->wcache) {
         rp_doc_free(d);
         return rp_error_set(err, RP_ENOMEM, "", 0, 0, "out of memory");
     }
@@ -68,6 +69,8 @@ rp_status rp_doc_new(const rp_allocator *alloc, rp_doc **out, rp_error *err) {
 void rp_doc_free(rp_doc *d) {
     if (!d) return;
     rp_arena_fini(&d->arena);
+    rp_free(d->alloc, d->present, d->present_bytes);
+    rp_free(d->alloc, d->wcache, sizeof *d->wcache);
     rp_stemmer_free(d->stemmer);
     rp_buf_fini(&d->raw);
     rp_buf_fini(&d->body);
@@ -259,6 +262,14 @@ static bool code_sentences(rp_doc *d, const rp_coder *c) {
     cx.events = &d->cevents;
     cx.explain = c->opt.explain ? &d->explain : NULL;
     cx.max_tokens = c->opt.max_sentence_tokens;
+    size_t need = (c->dict->nwords + 7) / 8;
+    if (d->present_bytes != need) {
+        rp_free(d->alloc, d->present, d->present_bytes);
+        d->present = rp_calloc(d->alloc, need, 1);
+        d->present_bytes = d->present ? need : 0;
+        if (!d->present) return false;
+    }
+    cx.present = d->present;
     const char *body = rp_buf_cstr(&d->body);
     for (size_t i = 0; i < d->sents.len; i++) {
         const rp_sentence *s = RP_VEC_AT(&d->sents, rp_sentence, i);
@@ -266,7 +277,7 @@ static bool code_sentences(rp_doc *d, const rp_coder *c) {
         const rp_tok *toks = RP_VEC_AT(&d->toks, rp_tok, s->first_token);
         rp_arena_mark mark = rp_arena_get_mark(&d->arena);
         rp_msent ms;
-        if (!rp_match_sentence(c->dict, &d->arena, body, toks, n, &ms)) return false;
+        if (!rp_match_sentence(c->dict, &d->arena, d->wcache, body, toks, n, &ms)) return false;
         if (cx.explain) {
             size_t *off = rp_vec_push(&d->explain_off);
             if (!off) return false;
@@ -274,7 +285,10 @@ static bool code_sentences(rp_doc *d, const rp_coder *c) {
             explain_sentence_head(d, i, &ms);
         }
         size_t before = d->cevents.len;
-        if (!rp_code_sentence(&cx, &ms, (uint32_t)i, (uint32_t)s->first_token)) return false;
+        if (!rp_code_sentence(&cx, &ms, (uint32_t)i, (uint32_t)s->first_token)) {
+            memset(d->present, 0, d->present_bytes); /* left dirty by the failure */
+            return false;
+        }
         if (!rp_find_timex(&ms, (uint32_t)s->first_token, &d->article.published, &d->timex))
             return false;
         if (cx.explain) {

@@ -39,6 +39,9 @@ struct rp_doc {
     bool pub_tokens_ready;
     rp_article article;
     char *id, *url;           /* copies from the input (arena) */
+    uint8_t *present;         /* word bitmap for the code stage (heap, one bit a word id) */
+    size_t present_bytes;     /* its size */
+    rp_wcache *wcache;        /* word lookup cache (heap), kept across documents */
 };
 
 #endif /* RP_DOC_H */

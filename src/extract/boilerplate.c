@@ -10,6 +10,8 @@
  */
 #include "extract.h"
 
+#include <pthread.h>
+
 enum { MAX_UI_WORDS = 30, MAX_SHORT_WORDS = 6 };
 
 /* never used by news prose */
@@ -48,15 +50,86 @@ static const char *const short_words[] = {
     "comment", "comments", "share", "shares", "register", "support", "follow", "print",
     "email", "e-mail", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit",
     "menu", "search", "home", "video", "videos", "photos", "gallery", "more", "close",
-    "next", "previous", "topics", "tags", "save", "copy link", "link copied", "listen",
-    "watch", "ad", "updated", "published", "loading", "subscribe", "share article", NULL};
+    "next", "previous", "topics", "tags", "save", "copy", "link", "copied", "listen", "watch",
+    "ad", "updated", "published", "loading", "subscribe", "article", "this", "the", "on", "to",
+    "x", "flipboard", "sign", "in", "up", "log", "out", "back", "top", "print", "view", "all",
+    "newsletter", "newsletters", "advertisement", "sponsored", "related", "share", "comments",
+    "read", "more", "opens", "new", "window", "tab", "open", "icon", NULL};
 
 static const char *const reader_verbs[] = {
     "support", "subscribe", "sign", "register", "read", "join", "follow", "share", "enjoy",
     "help", "donate", "download", "click", "continue", "contribute", "want", "like",
     "consider", "get", "receive", NULL};
 
+
+/* ---- cue index: phrases by their first word, so that a line is scanned
+ * once instead of once per phrase ---- */
+
+enum { CUE_UI = 1, CUE_CONTEXT = 2, CUE_READER = 4, CUE_SLOTS = 1024 };
+
+typedef struct cue {
+    const char *phrase; /* lower-case cue */
+    size_t len;         /* its length */
+    size_t first;       /* length of its first word */
+    int list;           /* CUE_* */
+} cue;
+
+static cue cues[256];
+static int cue_slot[CUE_SLOTS]; /* index+1 of the first cue with this first word (chained) */
+static int cue_next[256];       /* next cue with the same slot, index+1 */
+static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
+
+static bool word_char(unsigned char c) { return rp_is_alpha(c) || rp_is_digit(c) || c >= 0x80; }
+
+static void add_cues(const char *const *list, int kind, int *n) {
+    for (size_t i = 0; list[i] && *n < 256; i++) {
+        cue *c = &cues[*n];
+        c->phrase = list[i];
+        c->len = strlen(list[i]);
+        c->first = 0;
+        while (c->first < c->len && word_char((unsigned char)list[i][c->first])) c->first++;
+        c->list = kind;
+        uint32_t h = rp_hash32(list[i], c->first) % CUE_SLOTS;
+        cue_next[*n] = cue_slot[h];
+        cue_slot[h] = *n + 1;
+        (*n)++;
+    }
+}
+
+static void build_cues(void);
+
+/* Which cue lists (CUE_* bits) have a phrase in the lower-cased line. */
+static int find_cues(const char *l, size_t n) {
+    pthread_once(&cue_once, build_cues);
+    int found = 0;
+    for (size_t i = 0; i < n;) {
+        if (!word_char((unsigned char)l[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && word_char((unsigned char)l[j])) j++;
+        uint32_t h = rp_hash32(l + i, j - i) % CUE_SLOTS;
+        for (int k = cue_slot[h]; k; k = cue_next[k - 1]) {
+            const cue *c = &cues[k - 1];
+            if (c->first != j - i || i + c->len > n || memcmp(l + i, c->phrase, c->len)) continue;
+            size_t e = i + c->len;
+            if (e == n || !word_char((unsigned char)l[e]) || !word_char((unsigned char)c->phrase[c->len - 1]))
+                found |= c->list;
+        }
+        i = j;
+    }
+    return found;
+}
+
 static bool is_word_char(unsigned char c) { return rp_is_alpha(c) || rp_is_digit(c) || c >= 0x80; }
+
+static void build_cues(void) {
+    int n = 0;
+    add_cues(ui_phrases, CUE_UI, &n);
+    add_cues(context_phrases, CUE_CONTEXT, &n);
+    add_cues(reader_verbs, CUE_READER, &n);
+}
 
 /* Lower-cased copy limited to `cap` bytes. */
 static size_t lower_copy(const char *s, size_t len, char *out, size_t cap) {
@@ -125,6 +198,29 @@ static bool pronoun_outside_quotes(const char *orig, const char *l, size_t n,
     return false;
 }
 
+/* Is every word of the line an interface word or a number ("Comments (12)",
+ * "Share", "Facebook Twitter Email")? */
+static bool only_ui_words(const char *l, size_t n) {
+    for (size_t i = 0; i < n;) {
+        if (!is_word_char((unsigned char)l[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        bool digits = true;
+        while (j < n && (is_word_char((unsigned char)l[j]) || l[j] == '-')) {
+            if (!rp_is_digit((unsigned char)l[j])) digits = false;
+            j++;
+        }
+        bool known = digits;
+        for (size_t k = 0; !known && short_words[k]; k++)
+            known = strlen(short_words[k]) == j - i && memcmp(short_words[k], l + i, j - i) == 0;
+        if (!known) return false;
+        i = j;
+    }
+    return true;
+}
+
 bool rp_line_first_plural(const char *s, size_t len) {
     static const char *const we[] = {"we", "our", "us", "ourselves", "we're", "we've", NULL};
     char l[2048];
@@ -132,7 +228,33 @@ bool rp_line_first_plural(const char *s, size_t len) {
     return pronoun_outside_quotes(s, l, n, we);
 }
 
+/* "Menu | World | UK | Politics", "Home > News > Europe": three or more
+ * short segments between menu separators. */
+static bool navigation(const char *s, size_t len) {
+    size_t segments = 1, words = 0, max_words = 0;
+    bool in_word = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool sep = c == '|' || c == '>' || c == '/' || c == 0xBB /* » in UTF-8 tail */ ||
+                   (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+                    ((unsigned char)s[i + 2] == 0xBA || (unsigned char)s[i + 2] == 0xA2));
+        if (sep) {
+            segments++;
+            if (words > max_words) max_words = words;
+            words = 0;
+            in_word = false;
+            continue;
+        }
+        bool w = rp_is_alpha(c) || rp_is_digit(c) || c >= 0x80;
+        if (w && !in_word) words++;
+        in_word = w;
+    }
+    if (words > max_words) max_words = words;
+    return segments >= 3 && max_words <= 3;
+}
+
 rp_bp_kind rp_boilerplate_line(const char *s, size_t len) {
+    if (len < 300 && navigation(s, len)) return RP_BP_UI;
     char l[2048];
     size_t n = lower_copy(s, len, l, sizeof l);
     size_t words = count_words(l, n);
@@ -142,24 +264,19 @@ rp_bp_kind rp_boilerplate_line(const char *s, size_t len) {
          starts_with(l, n, "additional reporting") || starts_with(l, n, "editing by") ||
          starts_with(l, n, "writing by") || starts_with(l, n, "compiled by")))
         return RP_BP_CREDIT;
-    if (words <= MAX_UI_WORDS)
-        for (size_t i = 0; ui_phrases[i]; i++)
-            if (has_phrase(l, n, ui_phrases[i])) return RP_BP_UI;
+    int cues_found = find_cues(l, n);
+    if (words <= MAX_UI_WORDS && (cues_found & CUE_UI)) return RP_BP_UI;
     bool sentence = ends_sentence(l, n);
-    if (words <= MAX_SHORT_WORDS && !sentence)
-        for (size_t i = 0; short_words[i]; i++)
-            if (has_phrase(l, n, short_words[i])) return RP_BP_SHORT_UI;
+    if (words <= MAX_SHORT_WORDS && !sentence && only_ui_words(l, n)) return RP_BP_SHORT_UI;
+    if (!(cues_found & (CUE_CONTEXT | CUE_READER))) return RP_BP_NONE;
     static const char *const you[] = {"you", "your", "you're", "you've", "yours", NULL};
     static const char *const we[] = {"we", "our", "us", "we're", "we've", NULL};
     bool to_reader = pronoun_outside_quotes(s, l, n, you);
-    bool as_publisher = pronoun_outside_quotes(s, l, n, we);
+    if ((cues_found & CUE_READER) && to_reader) return RP_BP_APPEAL;
+    if (!(cues_found & CUE_CONTEXT)) return RP_BP_NONE;
     bool statement = n && l[n - 1] == '.';
-    if ((to_reader || as_publisher || (words <= 15 && !statement)))
-        for (size_t i = 0; context_phrases[i]; i++)
-            if (has_phrase(l, n, context_phrases[i])) return RP_BP_APPEAL;
-    if (to_reader)
-        for (size_t i = 0; reader_verbs[i]; i++)
-            if (has_phrase(l, n, reader_verbs[i])) return RP_BP_APPEAL;
+    if (to_reader || (words <= 15 && !statement) || pronoun_outside_quotes(s, l, n, we))
+        return RP_BP_APPEAL;
     return RP_BP_NONE;
 }
 
@@ -171,10 +288,10 @@ bool rp_caption_line(const char *s, size_t len) {
     char l[1024];
     size_t n = lower_copy(s, len, l, sizeof l);
     while (n && l[n - 1] == ' ') n--;
-    if (has_phrase(l, n, "photograph:") || has_phrase(l, n, "photo:") ||
+    if (memchr(l, ':', n) && (has_phrase(l, n, "photograph:") || has_phrase(l, n, "photo:") ||
         has_phrase(l, n, "image:") || has_phrase(l, n, "picture:") ||
         has_phrase(l, n, "caption:") || has_phrase(l, n, "image copyright") ||
-        has_phrase(l, n, "image caption"))
+        has_phrase(l, n, "image caption")))
         return true;
     if (!n || l[n - 1] != ')') return false;
     size_t open = n;

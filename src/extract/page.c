@@ -112,6 +112,12 @@ static bool is_prefix_of_next(const char *text, const unit *u, const unit *next)
            memcmp(text + u->off, text + next->off, u->len) == 0;
 }
 
+static bool has_digit(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (rp_is_digit((unsigned char)s[i])) return true;
+    return false;
+}
+
 static void classify(const char *text, unit *u, size_t n) {
     for (size_t i = 0; i < n; i++) {
         const char *s = text + u[i].off;
@@ -119,7 +125,8 @@ static void classify(const char *text, unit *u, size_t n) {
         if (rp_caption_line(s, l) || is_prefix_of_next(text, &u[i], i + 1 < n ? &u[i + 1] : NULL))
             u[i].kind = U_CAPTION;
         else if (rp_boilerplate_line(s, l) != RP_BP_NONE) u[i].kind = U_BOILER;
-        else if (u[i].words <= 12 && rp_text_find_date(s, l, true, &u[i].date)) u[i].kind = U_DATE;
+        else if (u[i].words <= 12 && has_digit(s, l) && rp_text_find_date(s, l, true, &u[i].date))
+            u[i].kind = U_DATE;
     }
     /* appeals come in blocks: publisher-voice units next to boilerplate */
     for (bool changed = true; changed;) {

@@ -231,25 +231,31 @@ static int next_byte(rp_reader *r) {
 }
 
 /* Reads one line into linebuf. Returns 1 ok, 0 end, -1 too long (skipped),
- * -2 read error. */
+ * -2 read error. Copies whole runs up to the newline from the read buffer. */
 static int read_line(rp_reader *r) {
     rp_buf_clear(&r->linebuf);
-    bool too_long = false;
+    bool too_long = false, any = false;
     for (;;) {
-        int c = next_byte(r);
-        if (c == -2) return -2;
-        if (c == -1) {
-            if (r->linebuf.len == 0 && !too_long) return 0;
-            break;
+        if (r->chunk_pos == r->chunk_len) {
+            int c = next_byte(r); /* refills the buffer */
+            if (c == -2) return -2;
+            if (c == -1) {
+                if (!any) return 0;
+                break;
+            }
+            r->chunk_pos--;
         }
-        if (c == '\n') break;
-        if (too_long) continue;
-        if (r->linebuf.len >= r->opt.max_doc_bytes) {
-            too_long = true;
-            continue;
+        any = true;
+        const char *start = r->chunk + r->chunk_pos;
+        size_t avail = r->chunk_len - r->chunk_pos;
+        const char *nl = memchr(start, '\n', avail);
+        size_t take = nl ? (size_t)(nl - start) : avail;
+        r->chunk_pos += take + (nl ? 1 : 0);
+        if (!too_long) {
+            if (r->linebuf.len + take > r->opt.max_doc_bytes) too_long = true;
+            else if (!rp_buf_append(&r->linebuf, start, take)) return -2;
         }
-        char ch = (char)c;
-        if (!rp_buf_append(&r->linebuf, &ch, 1)) return -2;
+        if (nl) break;
     }
     r->line++;
     return too_long ? -1 : 1;
@@ -387,7 +393,7 @@ static bool looks_binary(const char *s, size_t n, const char **why) {
         *why = "looks like UTF-16 without a byte-order mark, or binary data";
         return true;
     }
-    if (nul * 100 > sample || bad * 10 > sample) {
+    if (nul * 10 > sample || bad * 10 > sample) {
         *why = "looks like binary data, not text";
         return true;
     }

@@ -41,25 +41,51 @@ static uint32_t word_features(const rp_dict *d, const rp_tok *t, uint32_t word, 
                    ends_with(key, kl, "wn")))
         f |= RP_F_ED;
     if (kl > 4 && ends_with(key, kl, "ing")) f |= RP_F_ING;
-    if (rp_month_from_name(key, kl) && kl >= 3) f |= RP_F_TIME;
-    if (rp_weekday_from_name(key, kl) >= 0 && kl >= 6) f |= RP_F_TIME;
+    if ((d->words[word].cls & RPD_C_TIMEW) &&
+        ((rp_month_from_name(key, kl) && kl >= 3) || (rp_weekday_from_name(key, kl) >= 0 && kl >= 6)))
+        f |= RP_F_TIME;
     return f;
 }
 
-static void lex_lookup(const rp_dict *d, rp_msent *s) {
+static uint32_t word_id(const rp_dict *d, rp_wcache *c, const char *key, size_t kl) {
+    if (!c || kl > RP_WCACHE_KEY) return rpd_word_id(d, key, kl);
+    uint32_t h = rp_hash32(key, kl);
+    rp_wcache_slot *s = &c->slot[h & (RP_WCACHE_SLOTS - 1)];
+    if (s->len == kl + 1 && memcmp(s->key, key, kl) == 0) return s->id;
+    s->id = rpd_word_id(d, key, kl);
+    s->len = (uint8_t)(kl + 1);
+    memcpy(s->key, key, kl);
+    return s->id;
+}
+
+static void add_bloom(const rp_dict *d, rp_msent *s, uint32_t w) {
+    s->bloom[(w & 255) >> 6] |= 1ull << (w & 63);
+    const rpd_word *rw = &d->words[w];
+    for (uint32_t l = 0; l < rw->lemma_n; l++) {
+        uint32_t id = d->lemmas[rw->lemma_first + l] & RPD_L_ID;
+        s->bloom[(id & 255) >> 6] |= 1ull << (id & 63);
+    }
+}
+
+static void lex_lookup(const rp_dict *d, rp_wcache *cache, rp_msent *s) {
     bool lower_seen = false;
     for (uint32_t i = 0; i < s->n; i++) {
         const rp_tok *t = &s->toks[i];
         rp_mtok *m = &s->mt[i];
         m->actor = m->agent = -1;
         if (t->flags & RP_TOK_PUNCT) {
+            /* punctuation inside phrases ("al-Assad", "No. 10") has a word id too */
             m->feat = punct_features(s->text[t->off], t->len);
+            m->word = t->len < 8 ? rpd_word_id(d, s->text + t->off, t->len) : 0;
+            m->cls = d->words[m->word].cls;
+            add_bloom(d, s, m->word);
             continue;
         }
         char key[128];
         size_t kl = rp_text_token_key(s->text, t, key, sizeof key);
-        m->word = kl ? rpd_word_id(d, key, kl) : 0;
+        m->word = kl ? word_id(d, cache, key, kl) : 0;
         m->cls = d->words[m->word].cls;
+        add_bloom(d, s, m->word);
         m->feat = word_features(d, t, m->word, key, kl);
         if (!lower_seen) {
             for (uint32_t k = 0; k < t->len; k++)
@@ -79,7 +105,11 @@ static bool case_ok(const rp_dict *d, const rp_msent *s, const rpd_actor *a, uin
     const uint8_t *cb = d->caseb + a->case_first;
     for (uint32_t k = 0; k < a->nwords; k++) {
         unsigned fl = s->toks[start + k].flags;
-        if (cb[k] == 2 && !(fl & RP_TOK_ALLCAPS)) return false;
+        /* "NATO" also matches British-style "Nato"; two- and three-letter
+         * acronyms ("US", "UK") must be in capitals */
+        if (cb[k] == 2 && !(fl & RP_TOK_ALLCAPS) &&
+            !((fl & RP_TOK_CAP) && s->toks[start + k].len >= 4 && !(s->toks[start + k].flags & RP_TK_ABBR_DOT)))
+            return false;
         if (cb[k] == 1 && !(fl & (RP_TOK_CAP | RP_TOK_ALLCAPS))) return false;
     }
     return true;
@@ -198,21 +228,30 @@ static bool match_anchors(const rp_dict *d, rp_arena *ar, rp_msent *s) {
         uint32_t keys[8];
         uint32_t nk = count_anchor_keys(d, m->word, keys, 8);
         for (uint32_t k = 0; k < nk; k++)
-            for (uint32_t p = d->aoff[keys[k]]; p < d->aoff[keys[k] + 1]; p++)
-                s->pats[s->npats++] = d->apat[p];
+            for (uint32_t p = d->aoff[keys[k]]; p < d->aoff[keys[k] + 1]; p++) {
+                const rpd_anchor *an = &d->apat[p];
+                if ((an->need[0] & ~s->bloom[0]) | (an->need[1] & ~s->bloom[1]) |
+                    (an->need[2] & ~s->bloom[2]) | (an->need[3] & ~s->bloom[3]))
+                    continue; /* needs a word the sentence lacks */
+                s->pats[s->npats++] = an->pattern;
+            }
         m->pat_n = s->npats - m->pat_first;
     }
     return true;
 }
 
-bool rp_match_sentence(const rp_dict *d, rp_arena *ar, const char *text, const rp_tok *toks,
-                       uint32_t n, rp_msent *out) {
+bool rp_match_sentence(const rp_dict *d, rp_arena *ar, rp_wcache *cache, const char *text,
+                       const rp_tok *toks, uint32_t n, rp_msent *out) {
+    if (cache && cache->dict != d) {
+        memset(cache->slot, 0, sizeof cache->slot);
+        cache->dict = d;
+    }
     memset(out, 0, sizeof *out);
     out->text = text;
     out->toks = toks;
     out->n = n;
     out->mt = rp_arena_zalloc(ar, sizeof(rp_mtok) * (n ? n : 1));
     if (!out->mt) return false;
-    lex_lookup(d, out);
+    lex_lookup(d, cache, out);
     return match_actors(d, ar, out) && match_agents(d, ar, out) && match_anchors(d, ar, out);
 }

@@ -59,11 +59,27 @@ typedef struct rp_msent {
     uint32_t *pats;      /* pattern indexes, grouped per anchor token */
     uint32_t npats;
     bool allcaps;        /* no lower-case letter in the sentence: case not checked */
+    uint64_t bloom[4];   /* word and lemma ids present, id % 256; patterns needing an absent
+                            word are not listed in pats */
 } rp_msent;
 
-/* Matches one sentence. Returns false on out-of-memory. */
-bool rp_match_sentence(const rp_dict *d, rp_arena *ar, const char *text, const rp_tok *toks,
-                       uint32_t n, rp_msent *out);
+/* A small direct-mapped cache of word lookups (folded key -> word id) that a
+ * thread keeps across sentences: news vocabulary is Zipfian, and the cache
+ * stays in L2 where the full lexicon does not. */
+enum { RP_WCACHE_SLOTS = 2048, RP_WCACHE_KEY = 22 };
+typedef struct rp_wcache_slot {
+    uint32_t id;                  /* word id (0 = unknown word) */
+    uint8_t len;                  /* key length + 1; 0 = empty slot */
+    char key[RP_WCACHE_KEY + 1];  /* folded key */
+} rp_wcache_slot;
+typedef struct rp_wcache {
+    const rp_dict *dict;          /* the dictionary the ids belong to */
+    rp_wcache_slot slot[RP_WCACHE_SLOTS];
+} rp_wcache;
+
+/* Matches one sentence. `cache` may be NULL. Returns false on out-of-memory. */
+bool rp_match_sentence(const rp_dict *d, rp_arena *ar, rp_wcache *cache, const char *text,
+                       const rp_tok *toks, uint32_t n, rp_msent *out);
 
 /* The folded key of token i (written into buf). */
 size_t rp_match_key(const rp_msent *s, uint32_t i, char *buf, size_t cap);

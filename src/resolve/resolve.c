@@ -94,6 +94,7 @@ static const rp_timex *event_timex(const rp_resolve_in *in, const rp_cevent *ev)
     for (size_t i = 0; i < in->ntimex; i++) {
         const rp_timex *t = &in->timex[i];
         if (t->start < s0 || t->start >= s1) continue;
+        if (t->start < ev->date_lo || t->end > ev->date_hi) continue; /* another verb's date */
         uint32_t dist = t->start > ev->anchor ? t->start - ev->anchor : ev->anchor - t->end;
         if (dist < best_dist) best = t, best_dist = dist;
     }
@@ -182,10 +183,9 @@ static bool fill_event(const rp_resolve_in *in, const rp_cevent *ce, rp_arena *a
     if (!e->source || !e->target) return false;
     if (in->require_dyad && (strncmp(e->source, "---", 3) == 0 || strncmp(e->target, "---", 3) == 0))
         return false;
-    /* the same actor on both sides is no dyad (e.g. a person and his country) */
-    if (strncmp(e->source, e->target, 3) == 0 && strncmp(e->source, "---", 3) != 0 &&
-        strlen(e->source) == 3 && strlen(e->target) == 3)
-        return false;
+    /* an actor acting on itself, or on the country it belongs to (RUS and
+     * RUSGOV), is no dyad */
+    if (strncmp(e->source, "---", 3) != 0 && code_compatible(e->source, e->target)) return false;
     e->source_text = span_text(in, ce->src.start, ce->src.end, ar);
     e->target_text = span_text(in, ce->tgt.start, ce->tgt.end, ar);
     e->verb_text = span_text(in, ce->verb_start, ce->verb_end, ar);

@@ -224,6 +224,11 @@ bool rp_find_timex(const rp_msent *ms, uint32_t base, const rp_date *pub, rp_vec
     const rp_date *p = pub ? pub : &none;
     for (uint32_t i = 0; i < ms->n;) {
         found f;
+        /* only time words and numbers start a time expression */
+        if (!(ms->mt[i].cls & RPD_C_TIMEW) && !(ms->mt[i].feat & RP_F_NUM)) {
+            i++;
+            continue;
+        }
         if (word_is(ms, i, "since") || word_is(ms, i, "until") || word_is(ms, i, "by") ||
             word_is(ms, i, "till")) {
             /* a span or a deadline: skip the date it introduces */

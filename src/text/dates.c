@@ -29,6 +29,12 @@ static size_t strip_dot(const char *s, size_t len) {
 
 int rp_month_from_name(const char *s, size_t len) {
     len = strip_dot(s, len);
+    if (len < 3 || len > 9 || !rp_is_alpha((unsigned char)s[0])) return 0;
+    /* month names start with one of these letters */
+    switch (rp_to_lower((unsigned char)s[0])) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
+    default: return 0;
+    }
     for (int m = 0; m < 12; m++)
         for (int k = 0; k < 3 && month_names[m][k]; k++)
             if (rp_ieq(s, len, month_names[m][k])) return m + 1;
@@ -37,6 +43,11 @@ int rp_month_from_name(const char *s, size_t len) {
 
 int rp_weekday_from_name(const char *s, size_t len) {
     len = strip_dot(s, len);
+    if (len < 3 || len > 9) return -1;
+    switch (rp_to_lower((unsigned char)s[0])) {
+    case 'm': case 't': case 'w': case 'f': case 's': break;
+    default: return -1;
+    }
     for (int w = 0; w < 7; w++)
         for (int k = 0; k < 3 && weekday_names[w][k]; k++)
             if (rp_ieq(s, len, weekday_names[w][k])) return w;

@@ -85,9 +85,11 @@ bool rp_text_normalize(const char *in, size_t len, rp_buf *out, rp_norm_report *
     for (size_t i = 0; i < len;) {
         unsigned char c = s[i];
         if (c >= 0x20 && c < 0x7F && c != '`') {
-            /* ASCII fast path: most news is ASCII */
-            if (!rp_buf_putc(out, (char)c)) return false;
-            i++;
+            /* ASCII fast path: most news is ASCII; copy the whole run */
+            size_t j = i + 1;
+            while (j < len && s[j] >= 0x20 && s[j] < 0x7F && s[j] != '`') j++;
+            if (!rp_buf_append(out, s + i, j - i)) return false;
+            i = j;
             continue;
         }
         int32_t cp;

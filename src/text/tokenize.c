@@ -58,6 +58,9 @@ static bool is_word_cp(int32_t cp) {
 /* Length of a run of word characters starting at i. */
 static size_t word_run(const cursor *c, size_t i) {
     size_t j = i;
+    /* ASCII fast path */
+    while (j < c->len && (rp_is_alpha(c->s[j]) || rp_is_digit(c->s[j]))) j++;
+    if (j < c->len && c->s[j] < 0x80) return j - i;
     for (;;) {
         int n;
         int32_t cp = cp_at(c, j, &n);
@@ -105,6 +108,24 @@ static bool push(rp_vec *out, size_t off, size_t len, unsigned flags, unsigned s
 static unsigned case_flags(const cursor *c, size_t i, size_t len) {
     unsigned flags = 0;
     size_t letters = 0, upper = 0;
+    bool ascii = true;
+    for (size_t j = i; j < i + len; j++) {
+        unsigned char ch = c->s[j];
+        if (ch >= 0x80) {
+            ascii = false;
+            break;
+        }
+        if (rp_is_alpha(ch)) {
+            letters++;
+            if (rp_is_upper(ch)) upper++;
+        }
+    }
+    if (ascii) {
+        if (len && rp_is_upper(c->s[i])) flags |= RP_TOK_CAP;
+        if (letters >= 2 && upper == letters) flags |= RP_TOK_ALLCAPS;
+        return flags;
+    }
+    letters = upper = 0;
     for (size_t j = i; j < i + len;) {
         int n;
         int32_t cp = cp_at(c, j, &n);

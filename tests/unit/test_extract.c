@@ -98,7 +98,8 @@ static void boilerplate_cues(void **state) {
                         "Comments", "Share", "Your support makes all the difference.",
                         "Agencies contributed to this report", "Read more: Kremlin hits back",
                         "Already have an account? Log in", "We use cookies to improve your experience",
-                        "Subscribe to continue reading"};
+                        "Subscribe to continue reading", "Menu | World | UK | Politics | Business",
+                        "Home > News > Europe"};
     for (size_t i = 0; i < sizeof bp / sizeof bp[0]; i++)
         if (rp_boilerplate_line(bp[i], strlen(bp[i])) == RP_BP_NONE) {
             fprintf(stderr, "not boilerplate: %s\n", bp[i]);
@@ -109,7 +110,8 @@ static void boilerplate_cues(void **state) {
                            "Russia said it would support the resolution.",
                            "US orders Russia to close diplomatic offices",
                            "\"We will respond,\" the Kremlin said.",
-                           "Reporters were told the talks had failed."};
+                           "Reporters were told the talks had failed.",
+                           "The vote was 52/48 in favour."};
     for (size_t i = 0; i < sizeof prose / sizeof prose[0]; i++)
         if (rp_boilerplate_line(prose[i], strlen(prose[i])) != RP_BP_NONE) {
             fprintf(stderr, "taken for boilerplate: %s\n", prose[i]);

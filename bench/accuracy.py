@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Accuracy measurements for riposte code, printed as a report.
+
+1. CAMEO codebook examples (../shared/data/cameo/icews-cameo-codes.csv, column
+   `example`): share of example sentences for which riposte codes an event
+   with the example's root code; where the PLOVER gold records (the same
+   manual examples, hand-coded with actors) give a source and target, the
+   share that also has that dyad (countries, first three letters).
+2. The blind hand-coded news set (tests/conformance/news-gold.tsv, sentence
+   texts looked up in ../shared/data/news/sentences): precision, recall and
+   F1, lenient (country of source and target + root) and strict (+ full code),
+   for the political and the random samples.
+
+usage: bench/accuracy.py [RIPOSTE]   (default build/riposte)
+"""
+import csv, collections, io, json, os, re, subprocess, sys, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SHARED = os.path.join(ROOT, "..", "shared", "data")
+RIPOSTE = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build", "riposte")
+
+
+def code(records):
+    """Runs riposte on [(id, text, date)] and returns {id: [event dicts]}."""
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+        for rid, text, date in records:
+            f.write(json.dumps({"id": rid, "text": text, "date": date or ""}) + "\n")
+        path = f.name
+    out = subprocess.run([RIPOSTE, "code", "-q", path], capture_output=True, text=True)
+    os.unlink(path)
+    events = collections.defaultdict(list)
+    for line in out.stdout.splitlines():
+        e = json.loads(line)
+        events[e["doc"]].append(e)
+    return events
+
+
+def norm(s):
+    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
+
+
+def cameo_examples():
+    rows = []
+    with open(os.path.join(SHARED, "cameo", "icews-cameo-codes.csv"), encoding="latin-1") as f:
+        for r in csv.DictReader(f):
+            ex = (r.get("example") or "").strip()
+            if ex and ex != "NA":
+                ex = ex.encode("latin-1").decode("utf-8", "replace")
+                rows.append((r["code"], ex))
+    gold = {}
+    gsr = os.path.join(SHARED, "plover", "gold_standard_records", "PLOVER_GSR_CAMEO.txt")
+    for rec in json.load(open(gsr)):
+        if not isinstance(rec, dict) or "text" not in rec:
+            continue
+        src = {a.get("code", "")[:3] for a in rec.get("source", []) if a.get("code")}
+        tgt = {a.get("code", "")[:3] for a in rec.get("target", []) if a.get("code")}
+        gold[norm(rec["text"])] = (src, tgt)
+    events = code([("ex%d" % i, ex, None) for i, (_, ex) in enumerate(rows)])
+    n = right_root = with_dyad = dyad_ok = any_event = 0
+    by_root = collections.Counter()
+    by_root_ok = collections.Counter()
+    for i, (c, ex) in enumerate(rows):
+        evs = events.get("ex%d" % i, [])
+        root = c[:2]
+        n += 1
+        by_root[root] += 1
+        any_event += bool(evs)
+        hit = [e for e in evs if e["root"] == root]
+        if hit:
+            right_root += 1
+            by_root_ok[root] += 1
+        g = gold.get(norm(ex))
+        if g and g[0] and g[1]:
+            with_dyad += 1
+            if any(e["source"][:3] in g[0] and e["target"][:3] in g[1] for e in hit):
+                dyad_ok += 1
+    print("CAMEO codebook examples: %d sentences" % n)
+    print("  coded with the right root: %d (%.1f%%); any event: %d (%.1f%%)" %
+          (right_root, 100.0 * right_root / n, any_event, 100.0 * any_event / n))
+    print("  with a gold dyad (PLOVER records): %d; right root and dyad: %d (%.1f%%)" %
+          (with_dyad, dyad_ok, 100.0 * dyad_ok / max(with_dyad, 1)))
+    print("  by root: " + " ".join("%s %d/%d" % (r, by_root_ok[r], by_root[r]) for r in sorted(by_root)))
+
+
+def news_gold():
+    gold_path = os.path.join(ROOT, "tests", "conformance", "news-gold.tsv")
+    if not os.path.exists(gold_path):
+        print("news gold set missing")
+        return
+    gold = collections.defaultdict(list)
+    sample = {}
+    with open(gold_path) as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            sid = r["id"]
+            sample[sid] = "rnd" if "[rnd]" in (r.get("comment") or "") else "pol"
+            if r["source"] != "-":
+                gold[sid].append((r["source"], r["target"], r["code"]))
+    texts = {}
+    with open(os.path.join(SHARED, "news", "sentences", "news-sentences.jsonl")) as f:
+        for line in f:
+            rec = json.loads(line)
+            if rec["id"] in sample:
+                texts[rec["id"]] = (rec["text"], rec.get("date"))
+    events = code([(sid, t, d) for sid, (t, d) in texts.items()])
+    for name, which in (("political", "pol"), ("random", "rnd"), ("all", None)):
+        ids = [s for s in sample if which is None or sample[s] == which]
+        for strict in (False, True):
+            tp = fp = fn = 0
+            for sid in ids:
+                g = list(gold.get(sid, []))
+                for e in events.get(sid, []):
+                    m = None
+                    for k, (s, t, c) in enumerate(g):
+                        if s[:3] == e["source"][:3] and t[:3] == e["target"][:3] and \
+                           (c == e["code"] if strict else c[:2] == e["root"]):
+                            m = k
+                            break
+                    if m is None:
+                        fp += 1
+                    else:
+                        tp += 1
+                        g.pop(m)
+                fn += len(g)
+            p = tp / max(tp + fp, 1)
+            rcl = tp / max(tp + fn, 1)
+            f1 = 2 * p * rcl / max(p + rcl, 1e-9)
+            print("news gold, %-9s %-7s: %3d sentences, %3d gold events, %3d coded; "
+                  "precision %.2f recall %.2f F1 %.2f" %
+                  (name, "strict" if strict else "lenient", len(ids), tp + fn, tp + fp, p, rcl, f1))
+
+
+if __name__ == "__main__":
+    cameo_examples()
+    news_gold()

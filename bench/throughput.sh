@@ -1,0 +1,25 @@
+#!/bin/sh
+# Coding throughput on the 87,486 news sentences (../shared/data/news/sentences),
+# dictionaries loaded, output to /dev/null: sentences/s and MB/s on 1 and 2
+# threads, peak memory. Best of 3 runs each.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+R=${RIPOSTE:-$here/../build/riposte}
+IN=${INPUT:-$here/../../shared/data/news/sentences/news-sentences.jsonl}
+[ -f "$IN" ] || { echo "input $IN not found"; exit 1; }
+sh "$here/machine.sh"
+n=$(wc -l <"$IN")
+bytes=$(wc -c <"$IN")
+events=$("$R" code "$IN" | wc -l)
+echo "input: $IN ($n sentences, $bytes bytes); events coded: $events"
+for j in 1 2; do
+  best=""
+  for run in 1 2 3; do
+    line=$(python3 "$here/rss.py" "$R" code -q -j "$j" "$IN" 2>&1 >/dev/null | tail -1)
+    wall=$(echo "$line" | sed 's/.*wall_s=\([0-9.]*\).*/\1/')
+    rss=$(echo "$line" | sed 's/.*peak_rss_mb=\([0-9.]*\).*/\1/')
+    if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; bestrss=$rss; fi
+  done
+  awk -v n="$n" -v b="$bytes" -v w="$best" -v j="$j" -v r="$bestrss" \
+    'BEGIN { printf "-j %d: %.3f s, %.0f sentences/s, %.1f MB/s, peak RSS %.1f MB\n", j, w, n / w, b / w / 1e6, r }'
+done
