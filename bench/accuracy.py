@@ -53,8 +53,12 @@ def cameo_examples():
     for rec in json.load(open(gsr)):
         if not isinstance(rec, dict) or "text" not in rec:
             continue
-        src = {a.get("code", "")[:3] for a in rec.get("source", []) if a.get("code")}
-        tgt = {a.get("code", "")[:3] for a in rec.get("target", []) if a.get("code")}
+        def codes(side):
+            v = rec.get(side) or []
+            if isinstance(v, dict):
+                v = [v]
+            return {a.get("code", "")[:3] for a in v if isinstance(a, dict) and a.get("code")}
+        src, tgt = codes("source"), codes("target")
         gold[norm(rec["text"])] = (src, tgt)
     events = code([("ex%d" % i, ex, None) for i, (_, ex) in enumerate(rows)])
     n = right_root = with_dyad = dyad_ok = any_event = 0

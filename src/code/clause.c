@@ -76,6 +76,32 @@ static rp_modality governor(const rp_sent_ctx *sc, uint32_t to) {
     return RP_MOD_HEDGE;
 }
 
+/* What frames the clause the verb group starts at g: a condition ("if Y
+ * attacks", "unless Japan pulls out") or a reported claim ("allegations that
+ * he had collaborated", "denied that it had attacked") gives no event. */
+static rp_modality clause_frame(const rp_sent_ctx *sc, uint32_t g) {
+    static const char *const claims[] = {
+        "allegation", "allegations", "claim", "claims", "accusation", "accusations", "charge",
+        "charges", "report", "reports", "suspicion", "suspicions", "fear", "fears", "rumour",
+        "rumours", "rumor", "rumors", "speculation", "evidence", "belief", "assertion", "suggestion",
+        "suggestions", "possibility", "concern", "concerns", "hope", "hopes", "threat", "idea",
+        "allege", "alleged", "alleges", "claimed", "suspect", "suspected", "fear", "feared",
+        "believe", "believed", "believes", "speculated", "suggested", "suggests", "rumoured", NULL};
+    const rp_msent *ms = sc->ms;
+    for (uint32_t i = g; i-- > 0;) {
+        const rp_mtok *t = &ms->mt[i];
+        if (t->feat & (RP_F_BREAK | RP_F_COMMA)) break;
+        if (tok_is_word(ms, i, "if") || tok_is_word(ms, i, "unless") || tok_is_word(ms, i, "whether"))
+            return RP_MOD_HEDGE;
+        if (tok_is_word(ms, i, "that") && i > 0) {
+            if (ms->mt[i - 1].cls & RPD_C_NEGVERB) return RP_MOD_NEG; /* denied that */
+            if (in_words(ms, i - 1, claims)) return RP_MOD_HEDGE;
+            break;
+        }
+    }
+    return RP_MOD_NONE;
+}
+
 rp_modality rp_verb_group(const rp_sent_ctx *sc, uint32_t a, uint32_t *group_start,
                           bool *passive) {
     const rp_msent *ms = sc->ms;
@@ -106,8 +132,11 @@ rp_modality rp_verb_group(const rp_sent_ctx *sc, uint32_t a, uint32_t *group_sta
             continue;
         }
         if (t->cls & RPD_C_MODAL) {
-            if ((t->cls & RPD_C_HEDGE) || tok_is_word(ms, p, "can") || tok_is_word(ms, p, "must"))
+            if ((t->cls & RPD_C_HEDGE) || tok_is_word(ms, p, "can") || tok_is_word(ms, p, "must")) {
                 if (mod == RP_MOD_NONE) mod = RP_MOD_HEDGE;
+            } else if (mod == RP_MOD_NONE) {
+                mod = RP_MOD_FUTURE; /* will, would, shall */
+            }
             i = p;
             continue;
         }
@@ -126,6 +155,10 @@ rp_modality rp_verb_group(const rp_sent_ctx *sc, uint32_t a, uint32_t *group_sta
             break;
         }
         break;
+    }
+    if (mod == RP_MOD_NONE || mod == RP_MOD_FUTURE) {
+        rp_modality c = clause_frame(sc, i);
+        if (c != RP_MOD_NONE) mod = c;
     }
     /* "diplomats expelled by Britain" */
     if (!*passive && participle && a + 1 < ms->n && (ms->mt[a + 1].cls & RPD_C_BY)) *passive = true;
@@ -187,6 +220,20 @@ bool rp_modal_code(rp_modality mod, const char *code, char out[8], const char **
     case RP_MOD_NONE:
         memcpy(out, code, 8);
         return true;
+    case RP_MOD_FUTURE: {
+        /* a promise of cooperation (roots 04-08) is an intent; the rest stands */
+        bool found;
+        const char *to = NULL;
+        if (code[0] == '0' && code[1] >= '4' && code[1] <= '8') to = lookup(intent_map, code, &found);
+        memset(out, 0, 8);
+        if (to && strcmp(to, "*") != 0) {
+            memcpy(out, to, strlen(to));
+            *mode = "intent";
+        } else {
+            memcpy(out, code, strlen(code));
+        }
+        return true;
+    }
     case RP_MOD_NEG:
     case RP_MOD_HEDGE:
         return false;

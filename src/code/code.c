@@ -73,6 +73,13 @@ static bool coordinated(const rp_msent *ms, uint32_t from, uint32_t to) {
     return link;
 }
 
+/* "X visited Y, which then attacked Z": a relative pronoun makes Y a subject. */
+static bool relative_follows(const rp_msent *ms, uint32_t from, uint32_t to) {
+    for (uint32_t i = from; i < to; i++)
+        if ((ms->mt[i].cls & RPD_C_REL) && !(ms->mt[i].cls & RPD_C_DET)) return true;
+    return false;
+}
+
 static bool subject_pronoun(const rp_msent *ms, uint32_t i) {
     const rp_tok *t = &ms->toks[i];
     const char *w = ms->text + t->off;
@@ -92,9 +99,11 @@ static int32_t find_subject(const rp_sent_ctx *sc, uint32_t a, uint32_t g) {
             const rp_mention *men = &sc->men[m];
             i = men->start; /* continue left of it */
             if (men->ref.flags & RP_M_PLACE) continue;
-            if (men->verb >= 0 && men->verb < (int32_t)a && coordinated(ms, men->end, g)) {
-                if (men->verb_src >= 0) return men->verb_src;
-                continue;
+            if (men->verb >= 0 && men->verb < (int32_t)a) {
+                /* the object of an earlier verb: coordinated verbs share that
+                 * verb's subject; otherwise look further left */
+                if (coordinated(ms, men->end, g) && men->verb_src >= 0) return men->verb_src;
+                if (!relative_follows(ms, men->end, g)) continue;
             }
             /* "after Congress passed": right before the verb it is a subject,
              * whatever word precedes it */
@@ -268,7 +277,9 @@ static bool emit(const rp_sent_ctx *sc, uint32_t a, const anchor_result *r) {
         say(sc, "    -> no event: %s\n", r->mod == RP_MOD_NEG ? "negated" : "modality");
         return true;
     }
-    bool paired = p->code2[0] && rp_modal_code(r->mod, p->code2, code2, &mode2);
+    /* the reciprocal of a paired code (a visit's hosting) is reported only
+     * for what happened, not for what was intended or threatened */
+    bool paired = p->code2[0] && !*mode && rp_modal_code(r->mod, p->code2, code2, &mode2) && !*mode2;
     role s[16], t[16];
     uint32_t ns = members(sc, &r->src, s, 16), nt = members(sc, &r->tgt, t, 16);
     if (r->both) {

@@ -30,7 +30,8 @@ enum {
     RP_M_NULL = 1u << 4,    /* a blocking phrase: matched, names nobody */
     RP_M_PREP = 1u << 5,    /* object of a preposition */
     RP_M_POSS = 1u << 6,    /* followed by 's */
-    RP_M_TARGETED = 1u << 7 /* already the target of an earlier verb in the sentence */
+    RP_M_TARGETED = 1u << 7,/* already the target of an earlier verb in the sentence */
+    RP_M_INFERRED = 1u << 8 /* country inferred from where the sentence happens */
 };
 
 /* A reference to the words an actor was coded from. Self-contained, so it can
@@ -50,6 +51,7 @@ typedef struct rp_mention {
     int32_t group;   /* index of the first mention of its compound, or -1 */
     int32_t verb;    /* anchor token of the verb it was the target of, or -1 */
     int32_t verb_src;/* that verb's source mention, or -1 */
+    bool located;    /* agent joined to a country through "in": where it happens */
 } rp_mention;
 
 typedef struct rp_cevent {
@@ -143,7 +145,9 @@ typedef enum rp_modality {
     RP_MOD_HEDGE,    /* hoped, may, urged X to ...: no event */
     RP_MOD_INTENT,   /* plans to, pledged to */
     RP_MOD_THREAT,   /* threatened to */
-    RP_MOD_REFUSE    /* refused to */
+    RP_MOD_REFUSE,   /* refused to */
+    RP_MOD_FUTURE    /* will, would, shall: cooperation promised is intent (03x);
+                        a hostile act announced is the act */
 } rp_modality;
 
 rp_modality rp_verb_group(const rp_sent_ctx *sc, uint32_t a, uint32_t *group_start, bool *passive);

@@ -65,6 +65,7 @@ typedef struct building {
     int32_t agent;      /* head agent entry */
     uint32_t flags;     /* RP_M_* */
     uint32_t start, end;
+    bool located;       /* joined through "in" (police in Kenya): names where it happens */
 } building;
 
 static void take_actor(const rp_dict *d, building *b, uint32_t entry) {
@@ -98,14 +99,17 @@ static uint32_t grow(const rp_sent_ctx *sc, building *b, uint32_t i) {
             if (j < ms->n && (ms->mt[j].cls & RPD_C_POSS) && hit_at(ms, j + 1, &h) &&
                 (!h.actor || (d->actors[h.index].flags & RPD_A_PERSON)))
                 linked = true;
-            /* officials of Iran, spokesman for the Kremlin */
+            /* officials of Iran, spokesman for the Kremlin, police in Kenya */
             else if (b->actor < 0 && b->agent >= 0 && j < ms->n &&
                      ((ms->mt[j].cls & (RPD_C_OF | RPD_C_FROM)) ||
-                      (ms->mt[j].word && rp_ieq(ms->text + ms->toks[j].off, ms->toks[j].len, "for")))) {
+                      rp_ieq(ms->text + ms->toks[j].off, ms->toks[j].len, "for") ||
+                      rp_ieq(ms->text + ms->toks[j].off, ms->toks[j].len, "in"))) {
                 uint32_t k = j + 1;
                 while (k < ms->n && (ms->mt[k].cls & RPD_C_DET)) k++;
-                if (hit_at(ms, k, &h) && h.actor && !(d->actors[h.index].flags & RPD_A_NULL))
+                if (hit_at(ms, k, &h) && h.actor && !(d->actors[h.index].flags & RPD_A_NULL)) {
                     linked = true;
+                    if (rp_ieq(ms->text + ms->toks[j].off, ms->toks[j].len, "in")) b->located = true;
+                }
             }
             if (!linked) return i;
         }
@@ -159,6 +163,7 @@ static bool add_mention(rp_sent_ctx *sc, const building *b) {
         if (d->actors[b->actor].flags & RPD_A_PERSON) m->ref.flags |= RP_M_PERSON;
         if (b->actor_adj && b->agent < 0) m->ref.flags |= RP_M_ADJ;
     }
+    m->located = b->located;
     m->ref.start = sc->base + b->start;
     m->ref.end = sc->base + b->end;
     for (uint32_t k = b->start; k < b->end; k++) sc->men_at[k] = (int32_t)sc->nmen;
@@ -221,6 +226,34 @@ static void mark_places(rp_sent_ctx *sc) {
             for (uint32_t k = j; k < e2; k++) mark_place(sc, sc->men_at[k], from);
             end = e2;
         }
+    }
+}
+
+/* Agents without a country ("police", "protesters") in a sentence that
+ * happens in exactly one country ("in Bangladesh", "in Baghdad") belong to
+ * it. Other actors do not count: "Israeli troops killed militants" leaves the
+ * militants without a country. */
+static void place_country_for_agents(rp_sent_ctx *sc) {
+    const rp_dict *d = sc->cx->dict;
+    const char *country = NULL;
+    int32_t place = -1;
+    for (uint32_t m = 0; m < sc->nmen; m++) {
+        const rp_mention *men = &sc->men[m];
+        bool located = (men->ref.flags & RP_M_PLACE) ||
+                       (men->ref.agent >= 0 && men->ref.actor >= 0 && men->located);
+        if (!located || men->ref.actor < 0) continue;
+        const char *c = country_of(d, men->ref.actor);
+        if (!c || !memcmp(c, "IGO", 3) || !memcmp(c, "NGO", 3) || !memcmp(c, "IMG", 3)) return;
+        if (country && memcmp(country, c, 3)) return; /* two countries: unknown */
+        country = c;
+        place = men->ref.actor;
+    }
+    if (!country) return;
+    for (uint32_t m = 0; m < sc->nmen; m++) {
+        rp_mention *men = &sc->men[m];
+        if (men->ref.actor >= 0 || men->ref.agent < 0 || (men->ref.flags & RP_M_PLACE)) continue;
+        men->ref.actor = place;
+        men->ref.flags |= RP_M_INFERRED;
     }
 }
 
@@ -330,6 +363,7 @@ bool rp_build_mentions(rp_sent_ctx *sc) {
         i = next > i ? next : i + 1;
     }
     mark_places(sc);
+    place_country_for_agents(sc);
     group_compounds(sc);
     merge_appositions(sc);
     mark_prepositional(sc);

@@ -160,11 +160,22 @@ static bool set_possible(const rp_sent_ctx *sc, uint32_t set) {
     return sc->set_state[set] == 1;
 }
 
-static bool noun_position(const rp_msent *ms, uint32_t a) {
+static bool noun_position(const rp_sent_ctx *sc, uint32_t a) {
+    const rp_msent *ms = sc->ms;
     if (a == 0) return false;
     const rp_mtok *p = &ms->mt[a - 1];
     if (p->cls & RPD_C_REL) return false; /* "that expelled" */
-    return (p->cls & (RPD_C_DET | RPD_C_POSS)) != 0;
+    if (p->cls & (RPD_C_DET | RPD_C_POSS)) return true;
+    /* "a UN meeting", "the Russian attack": a determiner, an actor without an
+     * agent, then a word without past or third-person ending ("the US
+     * ordered", "the rebels attack" stay verbs) */
+    int32_t m = sc->men_at[a - 1];
+    if (m < 0 || sc->men[m].ref.agent >= 0) return false;
+    const rp_tok *t = &ms->toks[a];
+    char last = ms->text[t->off + t->len - 1];
+    if ((ms->mt[a].feat & RP_F_ED) || last == 's') return false;
+    uint32_t st = sc->men[m].start;
+    return st > 0 && (ms->mt[st - 1].cls & RPD_C_DET) && !(ms->mt[st - 1].cls & RPD_C_REL);
 }
 
 typedef struct try_state {
@@ -188,7 +199,7 @@ static void try_pattern(const rp_sent_ctx *sc, uint32_t pi, uint32_t a, bool pas
             if (e[k].kind == RPD_E_SET && !set_possible(sc, e[k].a)) return;
         }
     if (!elem_at(sc, &e[p->anchor], a, &end)) return;
-    if (!(p->flags & RPD_P_NOUN) && noun_position(sc->ms, a)) return;
+    if (!(p->flags & RPD_P_NOUN) && noun_position(sc, a)) return;
     rp_pmatch m = {pi, end, end, -1, -1, -1, p->score};
     uint32_t pos = end;
     bool after_prep = false; /* the previous element was a preposition word */
