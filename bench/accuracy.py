@@ -134,6 +134,43 @@ def news_gold():
                   (name, "strict" if strict else "lenient", len(ids), tp + fn, tp + fp, p, rcl, f1))
 
 
+def examples():
+    """The bundled examples against examples/EXPECTED.md (hand-coded)."""
+    gold = collections.defaultdict(list)
+    for line in open(os.path.join(ROOT, "examples", "EXPECTED.md")):
+        parts = line.split("#")[0].split()
+        if len(parts) >= 5 and parts[0].endswith(".txt") and re.match(r"^\d{2,4}$", parts[3]):
+            gold[parts[0]].append((parts[1], parts[2], parts[3], parts[4]))
+    out = subprocess.run([RIPOSTE, "code", "-q", os.path.join(ROOT, "examples")],
+                         capture_output=True, text=True).stdout
+    ours = collections.defaultdict(list)
+    for line in out.splitlines():
+        e = json.loads(line)
+        ours[os.path.basename(e["doc"])].append(e)
+    for strict in (False, True):
+        tp = fp = fn = 0
+        for f in set(gold) | set(ours):
+            g = list(gold.get(f, []))
+            for e in ours.get(f, []):
+                m = None
+                for k, (s, t, c, d) in enumerate(g):
+                    if s[:3] == e["source"][:3] and t[:3] == e["target"][:3] and \
+                       (c == e["code"] if strict else c[:2] == e["root"]):
+                        m = k
+                        break
+                if m is None:
+                    fp += 1
+                else:
+                    tp += 1
+                    g.pop(m)
+            fn += len(g)
+        p = tp / max(tp + fp, 1)
+        r = tp / max(tp + fn, 1)
+        print("examples/EXPECTED.md %-7s: %3d expected, %3d coded (after merging repeats); precision %.2f "
+              "recall %.2f" % ("strict" if strict else "lenient", tp + fn, tp + fp, p, r))
+
+
 if __name__ == "__main__":
     cameo_examples()
     news_gold()
+    examples()

@@ -212,7 +212,9 @@ RP_API void rp_coder_free(rp_coder *coder);
 
 typedef enum rp_text_kind {
     RP_TEXT_PAGE = 0, /* pasted web page: headline, byline, boilerplate … recognised and dropped */
-    RP_TEXT_CLEAN     /* article text only (JSONL `text`): paragraphs, no page furniture */
+    RP_TEXT_CLEAN,    /* article text only (JSONL `text`): paragraphs, no page furniture */
+    RP_TEXT_JSONL     /* `text` is one unparsed JSON Lines record; rp_doc_code parses it
+                         (its fields replace id, url, date and title) and codes it as CLEAN */
 } rp_text_kind;
 
 /* One document to code. Strings are UTF-8 with explicit lengths; any may be
@@ -238,7 +240,8 @@ RP_API void rp_doc_free(rp_doc *doc);
  * article, splits sentences, tokenizes, matches the dictionaries, codes and
  * resolves events. Problems in the input (invalid UTF-8, an unreadable date,
  * truncation at a limit) are diagnostics (rp_doc_diag) and do not fail the
- * call; it fails only on out-of-memory or invalid arguments. */
+ * call; it fails only on out-of-memory, invalid arguments, or an
+ * RP_TEXT_JSONL record that is not valid (RP_EFORMAT, err says why). */
 RP_API rp_status rp_doc_code(rp_doc *doc, const rp_coder *coder, const rp_input *input,
                              rp_error *err);
 
@@ -339,6 +342,8 @@ typedef struct rp_reader_options {
     size_t max_doc_bytes;  /* a plain-text article or JSONL line longer than this is cut
                               (article) or skipped (line), with a diagnostic; default 8 MiB */
     size_t max_file_bytes; /* a plain-text file is read up to this size; default 64 MiB */
+    int defer_jsonl;       /* 1: yield JSONL lines unparsed (RP_TEXT_JSONL, id "file:line"), so
+                              that threads coding them also parse them; default 0 */
 } rp_reader_options;
 
 RP_API rp_reader_options rp_reader_options_default(void);

@@ -178,9 +178,10 @@ static bool is_loc_prep(const rp_msent *ms, uint32_t i, bool *from) {
     return (ms->mt[i].cls & RPD_C_LOC) || *from;
 }
 
-static void mark_place(rp_sent_ctx *sc, int32_t m, bool from) {
+static void mark_place(rp_sent_ctx *sc, int32_t m, uint32_t prep, bool from) {
     if (m < 0) return;
     rp_mention *men = &sc->men[m];
+    if (men->start <= prep) return; /* "police in Kenya": the preposition is inside it */
     if (from) {
         /* after "from", only capitals and seats of government are places */
         if (men->ref.actor < 0 ||
@@ -213,7 +214,7 @@ static void mark_places(rp_sent_ctx *sc) {
         while (i < ms->n && (ms->mt[i].cls & RPD_C_DET)) i++;
         uint32_t end = np_end(sc, i);
         if (end == i) continue;
-        for (uint32_t k = i; k < end; k++) mark_place(sc, sc->men_at[k], from);
+        for (uint32_t k = i; k < end; k++) mark_place(sc, sc->men_at[k], p, from);
         if (fronted) continue;
         /* a list of places: in New York, Washington and San Francisco */
         while (end < ms->n) {
@@ -223,7 +224,7 @@ static void mark_places(rp_sent_ctx *sc) {
             if (j < ms->n && (ms->mt[j].cls & RPD_C_CONJ)) j++;
             uint32_t e2 = np_end(sc, j);
             if (e2 == j) break;
-            for (uint32_t k = j; k < e2; k++) mark_place(sc, sc->men_at[k], from);
+            for (uint32_t k = j; k < e2; k++) mark_place(sc, sc->men_at[k], p, from);
             end = e2;
         }
     }

@@ -58,6 +58,7 @@ rp_status rp_doc_new(const rp_allocator *alloc, rp_doc **out, rp_error *err) {
     rp_vec_init(&d->diags, sizeof(rp_error), alloc);
     rp_vec_init(&d->explain_off, sizeof(size_t), alloc);
     rp_vec_init(&d->pub_tokens, sizeof(rp_token), alloc);
+    for (int i = 0; i < 5; i++) rp_buf_init(&d->jf[i], alloc);
     if (!d->stemmer || !d->wcache) {
         rp_doc_free(d);
         return rp_error_set(err, RP_ENOMEM, "", 0, 0, "out of memory");
@@ -75,6 +76,7 @@ void rp_doc_free(rp_doc *d) {
     rp_buf_fini(&d->raw);
     rp_buf_fini(&d->body);
     rp_buf_fini(&d->explain);
+    for (int i = 0; i < 5; i++) rp_buf_fini(&d->jf[i]);
     rp_vec *vs[] = {&d->toks, &d->sents, &d->sent_first, &d->split_ends, &d->cevents, &d->timex,
                     &d->events, &d->diags, &d->explain_off, &d->pub_tokens};
     for (size_t i = 0; i < sizeof vs / sizeof vs[0]; i++) rp_vec_fini(vs[i]);
@@ -301,9 +303,23 @@ static bool code_sentences(rp_doc *d, const rp_coder *c) {
     return !d->explain.oom;
 }
 
-rp_status rp_doc_code(rp_doc *d, const rp_coder *c, const rp_input *in, rp_error *err) {
-    if (!d || !c || !in) return rp_error_set(err, RP_EINVAL, "", 0, 0, "invalid argument");
+rp_status rp_doc_code(rp_doc *d, const rp_coder *c, const rp_input *input, rp_error *err) {
+    if (!d || !c || !input) return rp_error_set(err, RP_EINVAL, "", 0, 0, "invalid argument");
     reset(d);
+    rp_input parsed;
+    const rp_input *in = input;
+    if (input->kind == RP_TEXT_JSONL) {
+        /* the record's own fields replace the input's */
+        char id[300];
+        snprintf(id, sizeof id, "%.*s", (int)(input->id ? input->id_len : 0), input->id ? input->id : "");
+        rp_jsonl_fields f = {&d->jf[0], &d->jf[1], &d->jf[2], &d->jf[3], &d->jf[4]};
+        rp_status st = rp_jsonl_parse(input->text, input->text_len, id, id, 0, &f, err);
+        if (st != RP_OK) return st;
+        parsed = (rp_input){rp_buf_cstr(f.id), f.id->len, rp_buf_cstr(f.url), f.url->len,
+                            rp_buf_cstr(f.date), f.date->len, rp_buf_cstr(f.title), f.title->len,
+                            rp_buf_cstr(f.text), f.text->len, RP_TEXT_CLEAN};
+        in = &parsed;
+    }
     d->dict = c->dict;
     d->id = rp_arena_strndup(&d->arena, in->id ? in->id : "", in->id ? in->id_len : 0);
     d->url = rp_arena_strndup(&d->arena, in->url ? in->url : "", in->url ? in->url_len : 0);

@@ -11,6 +11,7 @@
 #define RP_DOC_H
 
 #include "../extract/extract.h"
+#include "../ingest/ingest.h"
 #include "../resolve/resolve.h"
 
 struct rp_coder {
@@ -42,6 +43,7 @@ struct rp_doc {
     uint8_t *present;         /* word bitmap for the code stage (heap, one bit a word id) */
     size_t present_bytes;     /* its size */
     rp_wcache *wcache;        /* word lookup cache (heap), kept across documents */
+    rp_buf jf[5];             /* fields of an RP_TEXT_JSONL record: id, url, date, title, text */
 };
 
 #endif /* RP_DOC_H */

@@ -300,6 +300,8 @@ bool rp_caption_line(const char *s, size_t len) {
     const char *in = l + open;
     size_t il = n - 1 - open;
     if (memchr(in, '/', il)) return true;
+    /* "(AP)", "(Reuters)" after a headline name the agency, not a photographer */
+    if (count_words(in, il) < 2) return false;
     for (size_t i = 0; credits[i]; i++)
         if (has_phrase(in, il, credits[i])) return true;
     return false;

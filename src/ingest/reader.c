@@ -11,11 +11,10 @@
  * Every failure names the file and line (or byte offset) and skips only what
  * it must: an unreadable file, a malformed JSONL line, a binary file.
  */
-#include "../core/core.h"
+#include "ingest.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -266,22 +265,6 @@ static bool set_str(rp_buf *b, const char *s, size_t n) {
     return rp_buf_append(b, s, n) && rp_buf_append(b, "", 0);
 }
 
-static const char *json_field(json_t *obj, const char *const *keys, size_t *len, bool *number) {
-    for (size_t i = 0; keys[i]; i++) {
-        json_t *v = json_object_get(obj, keys[i]);
-        if (json_is_string(v)) {
-            *len = json_string_length(v);
-            return json_string_value(v);
-        }
-        if (number && json_is_integer(v)) {
-            *number = true;
-            return keys[i];
-        }
-    }
-    *len = 0;
-    return NULL;
-}
-
 static void fill_input(rp_reader *r, rp_input *doc) {
     memset(doc, 0, sizeof *doc);
     doc->id = rp_buf_cstr(&r->id), doc->id_len = r->id.len;
@@ -292,61 +275,30 @@ static void fill_input(rp_reader *r, rp_input *doc) {
 }
 
 static rp_status jsonl_record(rp_reader *r, rp_input *doc, rp_error *err) {
-    const char *path = r->gz_path;
-    json_error_t je;
-    json_t *obj = json_loadb(r->linebuf.data ? r->linebuf.data : "", r->linebuf.len,
-                             JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
-    if (!obj) {
-        r->failures++;
-        return rp_error_set(err, RP_EFORMAT, path, r->line, (size_t)je.position,
-                            "invalid JSON at column %d: %s", je.column, je.text);
+    char default_id[300];
+    snprintf(default_id, sizeof default_id, "%s:%zu", r->gz_path, r->line);
+    if (r->opt.defer_jsonl) {
+        /* handed over as it is: the coding thread parses it */
+        if (!set_str(&r->id, default_id, strlen(default_id)) ||
+            !set_str(&r->text, r->linebuf.data ? r->linebuf.data : "", r->linebuf.len))
+            return rp_error_set(err, RP_ENOMEM, r->gz_path, r->line, 0, "out of memory");
+        set_str(&r->url, "", 0);
+        set_str(&r->date, "", 0);
+        set_str(&r->title, "", 0);
+        fill_input(r, doc);
+        doc->kind = RP_TEXT_JSONL;
+        return RP_OK;
     }
-    rp_status st = RP_OK;
-    if (!json_is_object(obj)) {
-        st = fail(r, err, RP_EFORMAT, path, r->line, 0, "%s", "a JSON Lines record must be an object");
-        goto done;
-    }
-    static const char *const text_keys[] = {"text", "body", "content", "article", NULL};
-    static const char *const id_keys[] = {"id", "doc", "doc_id", NULL};
-    static const char *const url_keys[] = {"url", "link", NULL};
-    static const char *const date_keys[] = {"date", "published", "publish_date", "datetime", NULL};
-    static const char *const title_keys[] = {"title", "headline", NULL};
-    size_t n;
-    const char *text = json_field(obj, text_keys, &n, NULL);
-    if (!text) {
-        st = fail(r, err, RP_EFORMAT, path, r->line, 0, "%s", "record has no \"text\" string");
-        goto done;
-    }
-    bool ok = set_str(&r->text, text, n);
-    bool num = false;
-    const char *id = json_field(obj, id_keys, &n, &num);
-    if (num) {
-        char b[32];
-        snprintf(b, sizeof b, "%lld", (long long)json_integer_value(json_object_get(obj, id)));
-        ok = ok && set_str(&r->id, b, strlen(b));
-    } else if (id) {
-        ok = ok && set_str(&r->id, id, n);
-    } else {
-        char b[64];
-        snprintf(b, sizeof b, ":%zu", r->line);
-        rp_buf_clear(&r->id);
-        ok = ok && rp_buf_puts(&r->id, path) && rp_buf_puts(&r->id, b);
-    }
-    const char *s = json_field(obj, url_keys, &n, NULL);
-    ok = ok && set_str(&r->url, s ? s : "", s ? n : 0);
-    s = json_field(obj, date_keys, &n, NULL);
-    ok = ok && set_str(&r->date, s ? s : "", s ? n : 0);
-    s = json_field(obj, title_keys, &n, NULL);
-    ok = ok && set_str(&r->title, s ? s : "", s ? n : 0);
-    if (!ok) {
-        st = rp_error_set(err, RP_ENOMEM, path, r->line, 0, "out of memory");
-        goto done;
+    rp_jsonl_fields f = {&r->id, &r->url, &r->date, &r->title, &r->text};
+    rp_status st = rp_jsonl_parse(r->linebuf.data, r->linebuf.len, default_id, r->gz_path,
+                                  r->line, &f, err);
+    if (st != RP_OK) {
+        if (st != RP_ENOMEM) r->failures++;
+        return st;
     }
     fill_input(r, doc);
     doc->kind = RP_TEXT_CLEAN;
-done:
-    json_decref(obj);
-    return st;
+    return RP_OK;
 }
 
 static rp_status next_jsonl(rp_reader *r, rp_input *doc, rp_error *err) {

@@ -87,7 +87,7 @@ static void code_job(rp_doc *doc, shared *sh, job *j) {
     sbuf_clear(&j->diag);
     j->failed = false;
     if (rp_doc_code(doc, sh->coder, &in, &err) != RP_OK) {
-        sbuf_printf(&j->diag, "%s: %s\n", sbuf_cstr(&j->id), err.message);
+        sbuf_printf(&j->diag, "riposte: %s: %s\n", sbuf_cstr(&j->id), err.message);
         j->failed = true;
         return;
     }
@@ -257,6 +257,7 @@ int cmd_code(int argc, char **argv) {
         for (size_t k = 0; k < 7; k++) memset(bs[k], 0, sizeof *bs[k]);
     }
     rp_reader_options ropt = rp_reader_options_default();
+    ropt.defer_jsonl = 1; /* JSON is parsed on the coding threads */
     if (rp_reader_open(inputs, ninputs, &ropt, &reader, &err) != RP_OK) {
         cli_print_error("code", &err);
         rc = EXIT_FAIL;
