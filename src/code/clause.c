@@ -61,7 +61,13 @@ static rp_modality governor(const rp_sent_ctx *sc, uint32_t to) {
     if (t->cls & RPD_C_REFUSE) return RP_MOD_REFUSE;
     if (t->cls & RPD_C_NEG) return RP_MOD_NEG; /* "unable to" */
     if (t->cls & RPD_C_HEDGE) return RP_MOD_HEDGE;
-    if (in_words(ms, p, aspect_verbs)) return RP_MOD_NONE;
+    if (in_words(ms, p, aspect_verbs)) {
+        /* "reversed its decision to expel", "shelved a plan to" */
+        uint32_t q = p;
+        while (q > 0 && (ms->mt[q - 1].cls & (RPD_C_DET | RPD_C_QUANT))) q--;
+        if (q > 0 && (ms->mt[q - 1].cls & RPD_C_NEGVERB)) return RP_MOD_NEG;
+        return RP_MOD_NONE;
+    }
     if (tok_is_word(ms, p, "order") && p > 0 && tok_is_word(ms, p - 1, "in")) return RP_MOD_HEDGE;
     if (sc->men_at[p] >= 0) {
         /* "urged Russia to close": the object of another verb */
@@ -100,6 +106,14 @@ static rp_modality clause_frame(const rp_sent_ctx *sc, uint32_t g) {
         }
     }
     return RP_MOD_NONE;
+}
+
+static bool condition_follows(const rp_msent *ms, uint32_t a) {
+    for (uint32_t i = a + 1; i < ms->n; i++) {
+        if (ms->mt[i].feat & RP_F_BREAK) return false;
+        if (tok_is_word(ms, i, "if") || tok_is_word(ms, i, "unless")) return true;
+    }
+    return false;
 }
 
 rp_modality rp_verb_group(const rp_sent_ctx *sc, uint32_t a, uint32_t *group_start,
@@ -160,6 +174,9 @@ rp_modality rp_verb_group(const rp_sent_ctx *sc, uint32_t a, uint32_t *group_sta
         rp_modality c = clause_frame(sc, i);
         if (c != RP_MOD_NONE) mod = c;
     }
+    /* "would withdraw from the talks if ...", "will retaliate unless ...": a
+     * conditional announcement is a threat */
+    if (mod == RP_MOD_FUTURE && condition_follows(ms, a)) mod = RP_MOD_CONDITION;
     /* "diplomats expelled by Britain" */
     if (!*passive && participle && a + 1 < ms->n && (ms->mt[a + 1].cls & RPD_C_BY)) *passive = true;
     *group_start = i;
@@ -220,6 +237,19 @@ bool rp_modal_code(rp_modality mod, const char *code, char out[8], const char **
     case RP_MOD_NONE:
         memcpy(out, code, 8);
         return true;
+    case RP_MOD_CONDITION: {
+        bool found;
+        const char *to = lookup(intent_map, code, &found);
+        *mode = "intent";
+        if (!found) {
+            to = lookup(threat_map, code, &found);
+            *mode = "threat";
+        }
+        if (!found || !to) return false;
+        memset(out, 0, 8);
+        memcpy(out, strcmp(to, "*") == 0 ? code : to, strlen(strcmp(to, "*") == 0 ? code : to));
+        return true;
+    }
     case RP_MOD_FUTURE: {
         /* a promise of cooperation (roots 04-08) is an intent; the rest stands */
         bool found;

@@ -80,6 +80,20 @@ static bool relative_follows(const rp_msent *ms, uint32_t from, uint32_t to) {
     return false;
 }
 
+/* "after Congress passed", "when Russia expelled": a word that opens a clause. */
+static bool after_subordinator(const rp_msent *ms, uint32_t start) {
+    static const char *const subs[] = {"after", "before", "since", "until", "as", "once", "while",
+                                       "when", "because", "although", "though", "if", "unless",
+                                       "whereas", NULL};
+    uint32_t i = start;
+    while (i > 0 && (ms->mt[i - 1].cls & RPD_C_DET)) i--;
+    if (i == 0) return false;
+    const rp_tok *t = &ms->toks[i - 1];
+    for (size_t k = 0; subs[k]; k++)
+        if (rp_ieq(ms->text + t->off, t->len, subs[k])) return true;
+    return false;
+}
+
 static bool subject_pronoun(const rp_msent *ms, uint32_t i) {
     const rp_tok *t = &ms->toks[i];
     const char *w = ms->text + t->off;
@@ -107,7 +121,7 @@ static int32_t find_subject(const rp_sent_ctx *sc, uint32_t a, uint32_t g) {
             }
             /* "after Congress passed": right before the verb it is a subject,
              * whatever word precedes it */
-            bool adjacent = men->end == g;
+            bool adjacent = men->end == g && after_subordinator(ms, men->start);
             if ((men->ref.flags & RP_M_PREP) && !(men->ref.flags & RP_M_POSS) && !adjacent) {
                 if (fallback < 0) fallback = m;
                 continue;
@@ -373,6 +387,9 @@ enum { MAX_CANDIDATES = 8 };
 static bool code_anchor(rp_sent_ctx *sc, uint32_t a, uint32_t *skip_to) {
     const rp_dict *d = sc->cx->dict;
     if (reported_gerund(sc->ms, a)) return true;
+    /* "US-backed", "Saudi-led": a compound adjective, not an event */
+    if (a > 0 && rp_tok_is(sc->ms, a - 1, '-') && sc->ms->toks[a - 1].off + 1 == sc->ms->toks[a].off)
+        return true;
     anchor_result r;
     memset(&r, 0, sizeof r);
     uint32_t g;

@@ -146,8 +146,9 @@ typedef enum rp_modality {
     RP_MOD_INTENT,   /* plans to, pledged to */
     RP_MOD_THREAT,   /* threatened to */
     RP_MOD_REFUSE,   /* refused to */
-    RP_MOD_FUTURE    /* will, would, shall: cooperation promised is intent (03x);
+    RP_MOD_FUTURE,   /* will, would, shall: cooperation promised is intent (03x);
                         a hostile act announced is the act */
+    RP_MOD_CONDITION /* will ... if: cooperation is intent, hostility a threat */
 } rp_modality;
 
 rp_modality rp_verb_group(const rp_sent_ctx *sc, uint32_t a, uint32_t *group_start, bool *passive);

@@ -106,9 +106,12 @@ static uint32_t grow(const rp_sent_ctx *sc, building *b, uint32_t i) {
                       rp_ieq(ms->text + ms->toks[j].off, ms->toks[j].len, "in"))) {
                 uint32_t k = j + 1;
                 while (k < ms->n && (ms->mt[k].cls & RPD_C_DET)) k++;
+                bool in = rp_ieq(ms->text + ms->toks[j].off, ms->toks[j].len, "in");
+                /* "police in Kenya", but not "foreign ministers in Cairo" */
+                if (in && (d->agents[b->agent].flags & RPD_G_PERSON)) return i;
                 if (hit_at(ms, k, &h) && h.actor && !(d->actors[h.index].flags & RPD_A_NULL)) {
                     linked = true;
-                    if (rp_ieq(ms->text + ms->toks[j].off, ms->toks[j].len, "in")) b->located = true;
+                    if (in) b->located = true;
                 }
             }
             if (!linked) return i;
@@ -253,6 +256,13 @@ static void place_country_for_agents(rp_sent_ctx *sc) {
     for (uint32_t m = 0; m < sc->nmen; m++) {
         rp_mention *men = &sc->men[m];
         if (men->ref.actor >= 0 || men->ref.agent < 0 || (men->ref.flags & RP_M_PLACE)) continue;
+        /* people (a "president") and armies and governments (troops, ministers
+         * often act abroad) keep their unknown country; police, protesters,
+         * rebels, courts are local */
+        const rpd_agent *g = &d->agents[men->ref.agent];
+        const char *role = d->str + g->str;
+        if ((g->flags & RPD_G_PERSON) || (g->len >= 3 && (!memcmp(role, "GOV", 3) || !memcmp(role, "MIL", 3))))
+            continue;
         men->ref.actor = place;
         men->ref.flags |= RP_M_INFERRED;
     }

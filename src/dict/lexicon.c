@@ -137,6 +137,11 @@ static const rpd_builtin builtins[] = {
     W("stop", RPD_C_NEGVERB), W("stopped", RPD_C_NEGVERB), W("halt", RPD_C_NEGVERB),
     W("halted", RPD_C_NEGVERB), W("refrain", RPD_C_NEGVERB), W("refrained", RPD_C_NEGVERB),
     W("deny", RPD_C_NEGVERB), W("denied", RPD_C_NEGVERB), W("denies", RPD_C_NEGVERB),
+    W("reverse", RPD_C_NEGVERB), W("reversed", RPD_C_NEGVERB), W("reverses", RPD_C_NEGVERB),
+    W("rescind", RPD_C_NEGVERB), W("rescinded", RPD_C_NEGVERB), W("overturn", RPD_C_NEGVERB),
+    W("overturned", RPD_C_NEGVERB), W("scrapped", RPD_C_NEGVERB), W("abandoned", RPD_C_NEGVERB),
+    W("postponed", RPD_C_NEGVERB), W("shelved", RPD_C_NEGVERB), W("cancelled", RPD_C_NEGVERB),
+    W("canceled", RPD_C_NEGVERB), W("dropped", RPD_C_NEGVERB),
     /* attribution */
     W("say", RPD_C_SAY), W("says", RPD_C_SAY), W("said", RPD_C_SAY), W("saying", RPD_C_SAY),
     W("tell", RPD_C_SAY), W("told", RPD_C_SAY), W("tells", RPD_C_SAY), W("add", RPD_C_SAY),
