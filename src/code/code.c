@@ -46,8 +46,9 @@ static void explain_hits(const rp_sent_ctx *sc) {
             const rpd_actor *a = &d->actors[men->ref.actor];
             size_t fl;
             const char *fn = rpd_file_name(d, a->file, &fl);
-            say(sc, " actor %.*s (%.*s:%u)", (int)d->acodes[a->code_first].len,
-                d->str + d->acodes[a->code_first].str, (int)fl, fn, a->line);
+            say(sc, " actor %.*s%s (%.*s:%u)", (int)d->acodes[a->code_first].len,
+                d->str + d->acodes[a->code_first].str, a->code_n > 1 ? " ... (dated codes)" : "",
+                (int)fl, fn, a->line);
         }
         if (men->ref.agent >= 0) {
             const rpd_agent *g = &d->agents[men->ref.agent];

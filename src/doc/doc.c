@@ -311,7 +311,9 @@ rp_status rp_doc_code(rp_doc *d, const rp_coder *c, const rp_input *input, rp_er
     if (input->kind == RP_TEXT_JSONL) {
         /* the record's own fields replace the input's */
         char id[300];
-        snprintf(id, sizeof id, "%.*s", (int)(input->id ? input->id_len : 0), input->id ? input->id : "");
+        size_t il = input->id ? (input->id_len < sizeof id - 1 ? input->id_len : sizeof id - 1) : 0;
+        if (il) memcpy(id, input->id, il);
+        id[il] = 0;
         rp_jsonl_fields f = {&d->jf[0], &d->jf[1], &d->jf[2], &d->jf[3], &d->jf[4]};
         rp_status st = rp_jsonl_parse(input->text, input->text_len, id, id, 0, &f, err);
         if (st != RP_OK) return st;

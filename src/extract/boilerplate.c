@@ -228,41 +228,39 @@ bool rp_line_first_plural(const char *s, size_t len) {
     return pronoun_outside_quotes(s, l, n, we);
 }
 
-/* "Menu | World | UK | Politics", "Home > News > Europe": three or more
- * short segments between menu separators. */
-static bool navigation(const char *s, size_t len) {
-    size_t segments = 1, words = 0, max_words = 0;
+rp_bp_kind rp_boilerplate_line(const char *s, size_t len) {
+    /* one pass: lower-case copy, word count, menu separators */
+    char l[2048];
+    size_t n = len < sizeof l - 1 ? len : sizeof l - 1;
+    size_t words = 0, segments = 1, seg_words = 0, max_seg = 0;
     bool in_word = false;
-    for (size_t i = 0; i < len; i++) {
+    for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        bool sep = c == '|' || c == '>' || c == '/' || c == 0xBB /* » in UTF-8 tail */ ||
-                   (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-                    ((unsigned char)s[i + 2] == 0xBA || (unsigned char)s[i + 2] == 0xA2));
+        l[i] = (char)rp_to_lower(c);
+        bool sep = c == '|' || c == '>' || c == '/' ||
+                   (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xBB) || /* » */
+                   (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                    ((unsigned char)s[i + 2] == 0xBA || (unsigned char)s[i + 2] == 0xA2)); /* › • */
         if (sep) {
             segments++;
-            if (words > max_words) max_words = words;
-            words = 0;
+            if (seg_words > max_seg) max_seg = seg_words;
+            seg_words = 0;
             in_word = false;
             continue;
         }
         bool w = rp_is_alpha(c) || rp_is_digit(c) || c >= 0x80;
-        if (w && !in_word) words++;
+        if (w && !in_word) words++, seg_words++;
         in_word = w;
     }
-    if (words > max_words) max_words = words;
-    return segments >= 3 && max_words <= 3;
-}
-
-rp_bp_kind rp_boilerplate_line(const char *s, size_t len) {
-    if (len < 300 && navigation(s, len)) return RP_BP_UI;
-    char l[2048];
-    size_t n = lower_copy(s, len, l, sizeof l);
-    size_t words = count_words(l, n);
+    l[n] = 0;
+    if (seg_words > max_seg) max_seg = seg_words;
     if (words == 0) return RP_BP_SHORT_UI;
+    /* "Menu | World | UK | Politics", "Home > News > Europe" */
+    if (segments >= 3 && max_seg <= 3 && n < 300) return RP_BP_UI;
     if (words <= MAX_UI_WORDS &&
-        (has_phrase(l, n, "contributed to this report") || starts_with(l, n, "reporting by") ||
-         starts_with(l, n, "additional reporting") || starts_with(l, n, "editing by") ||
-         starts_with(l, n, "writing by") || starts_with(l, n, "compiled by")))
+        (starts_with(l, n, "reporting by") || starts_with(l, n, "additional reporting") ||
+         starts_with(l, n, "editing by") || starts_with(l, n, "writing by") ||
+         starts_with(l, n, "compiled by")))
         return RP_BP_CREDIT;
     int cues_found = find_cues(l, n);
     if (words <= MAX_UI_WORDS && (cues_found & CUE_UI)) return RP_BP_UI;

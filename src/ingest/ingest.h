@@ -19,4 +19,9 @@ typedef struct rp_jsonl_fields {
 rp_status rp_jsonl_parse(const char *line, size_t len, const char *default_id,
                          const char *source, size_t lineno, rp_jsonl_fields *out, rp_error *err);
 
+/* The same through jansson alone (the reference the fast path is tested against). */
+rp_status rp_jsonl_parse_jansson(const char *line, size_t len, const char *default_id,
+                                 const char *source, size_t lineno, rp_jsonl_fields *out,
+                                 rp_error *err);
+
 #endif

@@ -274,18 +274,30 @@ static void fill_input(rp_reader *r, rp_input *doc) {
     doc->text = rp_buf_cstr(&r->text), doc->text_len = r->text.len;
 }
 
+/* "path:line", without printf (this runs once per JSONL line) */
+static void line_id(const rp_reader *r, char *out, size_t cap) {
+    size_t n = strlen(r->gz_path);
+    if (n > cap - 24) n = cap - 24;
+    memcpy(out, r->gz_path, n);
+    out[n++] = ':';
+    char digits[24];
+    size_t k = 0;
+    for (size_t v = r->line; v || !k; v /= 10) digits[k++] = (char)('0' + v % 10);
+    while (k) out[n++] = digits[--k];
+    out[n] = 0;
+}
+
 static rp_status jsonl_record(rp_reader *r, rp_input *doc, rp_error *err) {
     char default_id[300];
-    snprintf(default_id, sizeof default_id, "%s:%zu", r->gz_path, r->line);
+    line_id(r, default_id, sizeof default_id);
     if (r->opt.defer_jsonl) {
         /* handed over as it is: the coding thread parses it */
-        if (!set_str(&r->id, default_id, strlen(default_id)) ||
-            !set_str(&r->text, r->linebuf.data ? r->linebuf.data : "", r->linebuf.len))
+        if (!set_str(&r->id, default_id, strlen(default_id)))
             return rp_error_set(err, RP_ENOMEM, r->gz_path, r->line, 0, "out of memory");
-        set_str(&r->url, "", 0);
-        set_str(&r->date, "", 0);
-        set_str(&r->title, "", 0);
-        fill_input(r, doc);
+        memset(doc, 0, sizeof *doc);
+        doc->id = rp_buf_cstr(&r->id), doc->id_len = r->id.len;
+        doc->text = r->linebuf.data ? r->linebuf.data : "", doc->text_len = r->linebuf.len;
+        doc->url = doc->date = doc->title = "";
         doc->kind = RP_TEXT_JSONL;
         return RP_OK;
     }
@@ -468,7 +480,7 @@ static rp_status open_file(rp_reader *r, const char *path, rp_input *doc, rp_err
 
 rp_status rp_reader_next(rp_reader *r, rp_input *doc, const char **where, rp_error *err) {
     if (!r || !doc) return rp_error_set(err, RP_EINVAL, "", 0, 0, "invalid argument");
-    rp_error_clear(err);
+    if (err) err->code = RP_OK;
     for (;;) {
         if (where) *where = "";
         if (r->gz) {

@@ -18,7 +18,9 @@ for exe in "$build"/tests/fuzz/fuzz_*; do
     "$build/riposte" dict compile "$here/../data/mini" -o "$corpus/mini.rpd" >/dev/null 2>&1 || true
   fi
   echo "== $name: ${seconds}s"
-  if ! "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  dict=""
+  [ -f "$here/$name.dict" ] && dict="-dict=$here/$name.dict"
+  if ! "$exe" $dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
        -print_final_stats=1 -artifact_prefix="$work/crash-$name-" "$corpus" 2>"$work/$name.log"; then
     echo "FINDING in $name: see $work/$name.log"; tail -40 "$work/$name.log"; status=1
   fi

@@ -8,5 +8,5 @@ seconds=$3
 cmake -S "$src" -B "$build" -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DRP_FUZZ=ON >/dev/null
 cmake --build "$build" --target riposte fuzz_text fuzz_page fuzz_dict_source fuzz_dict_load \
-  fuzz_reader fuzz_code >/dev/null
+  fuzz_reader fuzz_jsonl fuzz_code >/dev/null
 FUZZ_WORK="$build/fuzz-work" sh "$src/tests/fuzz/run.sh" "$build" "$seconds"
