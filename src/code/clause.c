@@ -101,6 +101,7 @@ static rp_modality clause_frame(const rp_sent_ctx *sc, uint32_t g) {
             return RP_MOD_HEDGE;
         if (tok_is_word(ms, i, "that") && i > 0) {
             if (ms->mt[i - 1].cls & RPD_C_NEGVERB) return RP_MOD_NEG; /* denied that */
+            if (ms->mt[i - 1].cls & RPD_C_INTENT) return RP_MOD_INTENT; /* proposed that */
             if (in_words(ms, i - 1, claims)) return RP_MOD_HEDGE;
             break;
         }

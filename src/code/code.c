@@ -63,7 +63,7 @@ static void explain_hits(const rp_sent_ctx *sc) {
 
 /* ---------------------------------------------------------------- subjects */
 
-enum { PRONOUN_BASE = -100 }; /* -100 - token index: an unresolved pronoun */
+#define PRONOUN_BASE RP_PRONOUN_BASE
 
 static bool coordinated(const rp_msent *ms, uint32_t from, uint32_t to) {
     bool link = false;
@@ -156,7 +156,9 @@ static bool resolve_pronoun(const rp_sent_ctx *sc, uint32_t tok, rp_actref *out)
     const rp_msent *ms = sc->ms;
     const rp_discourse *disc = &sc->cx->disc;
     const rp_tok *t = &ms->toks[tok];
-    bool person = rp_ieq(ms->text + t->off, t->len, "he") || rp_ieq(ms->text + t->off, t->len, "she");
+    const char *w = ms->text + t->off;
+    bool person = rp_ieq(w, t->len, "he") || rp_ieq(w, t->len, "she") || rp_ieq(w, t->len, "his") ||
+                  rp_ieq(w, t->len, "her") || rp_ieq(w, t->len, "him");
     /* nearest fitting mention earlier in the sentence */
     for (uint32_t i = tok; i-- > 0;) {
         int32_t m = sc->men_at[i];

@@ -134,9 +134,12 @@ uint32_t rp_match_patterns(const rp_sent_ctx *sc, uint32_t a, bool passive, rp_p
                            uint32_t cap);
 
 /* Mention index of the actor starting at or after token `from` within the
- * slot window, -2 for an event anaphor ("that move"), or -1. A place is
+ * slot window, -2 for an event anaphor ("that move"), RP_PRONOUN_BASE - i for
+ * a pronoun at token i to resolve ("his remarks", "their decision"), or -1. A place is
  * taken only when `place_ok` (the pattern itself named the preposition). */
 int32_t rp_slot_after(const rp_sent_ctx *sc, uint32_t from, bool place_ok, uint32_t *end);
+
+enum { RP_PRONOUN_BASE = -100 }; /* -100 - token index: an unresolved pronoun */
 
 /* Modality of the verb group ending at the anchor. */
 typedef enum rp_modality {

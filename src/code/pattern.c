@@ -134,6 +134,13 @@ int32_t rp_slot_after(const rp_sent_ctx *sc, uint32_t from, bool place_ok, uint3
             *end = i + 1;
             return -2;
         }
+        /* "criticised his remarks", "blasted their decision": the owner */
+        if ((ms->mt[i].cls & (RPD_C_PERSPRON | RPD_C_GROUPPRON)) && (ms->mt[i].cls & RPD_C_DET) &&
+            i + 1 < ms->n && sc->men_at[i + 1] < 0 &&
+            !(ms->mt[i + 1].feat & (RP_F_PUNCT | RP_F_NUM)) && !event_anaphor(ms, i + 1)) {
+            *end = i + 2;
+            return RP_PRONOUN_BASE - (int32_t)i;
+        }
         if (gap_stopper(ms, i) || (ms->mt[i].feat & RP_F_DASH)) return -1;
         if (skippable(ms, i)) continue; /* before the next test: "that" is also a determiner */
         if (ms->mt[i].cls & (RPD_C_REL | RPD_C_CONJ | RPD_C_BE | RPD_C_MODAL | RPD_C_PRON)) return -1;

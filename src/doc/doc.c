@@ -361,6 +361,7 @@ rp_status rp_doc_code(rp_doc *d, const rp_coder *c, const rp_input *input, rp_er
                         d->sent_first.data,
                         d->sent_first.len,
                         d->article.published,
+                        d->sents.len && RP_VEC_AT(&d->sents, rp_sentence, 0)->role == RP_ROLE_HEADLINE,
                         c->opt.require_dyad != 0};
     if (!rp_resolve(&ri, &d->arena, &d->events)) goto oom;
     return RP_OK;

@@ -141,14 +141,21 @@ static bool add_mention(rp_event *e, size_t sent, rp_arena *ar) {
     return true;
 }
 
-/* Folds ev into an earlier event of out when it reports the same thing. */
-static bool merge(rp_vec *out, const rp_event *ev, rp_arena *ar, bool *merged) {
+/* Folds ev into an earlier event of out when it reports the same thing: same
+ * code, compatible actors and dates, and either the same pattern (the same
+ * move told again) or a headline (which announces a move of the body). Two
+ * different moves of one day ("suspended contacts", "expelled diplomats")
+ * stay two events. */
+static bool merge(const rp_resolve_in *in, rp_vec *out, const rp_event *ev, rp_arena *ar,
+                  bool *merged) {
     *merged = false;
     for (size_t i = 0; i < out->len; i++) {
         rp_event *e = RP_VEC_AT(out, rp_event, i);
         if (strcmp(e->code, ev->code) || !code_compatible(e->source, ev->source) ||
             !code_compatible(e->target, ev->target) || !date_compatible(&e->date, &ev->date))
             continue;
+        bool headline = in->has_headline && (e->mention_sents[0] == 0 || ev->sent == 0);
+        if (!headline && strcmp(e->pattern, ev->pattern) != 0) continue;
         e->source = longer(e->source, ev->source);
         e->target = longer(e->target, ev->target);
         if (ev->date.precision > e->date.precision) {
@@ -223,7 +230,7 @@ bool rp_resolve(const rp_resolve_in *in, rp_arena *ar, rp_vec *out) {
         rp_event e;
         if (!fill_event(in, &in->events[i], ar, &e)) continue;
         bool merged;
-        if (!merge(out, &e, ar, &merged)) return false;
+        if (!merge(in, out, &e, ar, &merged)) return false;
         if (merged) continue;
         rp_event *slot = rp_vec_push(out);
         if (!slot) return false;

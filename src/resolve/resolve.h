@@ -36,6 +36,7 @@ typedef struct rp_resolve_in {
     const uint32_t *sent_first;/* document token index of each sentence's first token */
     size_t nsents;
     rp_date published;         /* publication date (precision NONE if unknown) */
+    bool has_headline;         /* sentence 0 is a headline */
     bool require_dyad;         /* drop events without both countries */
 } rp_resolve_in;
 

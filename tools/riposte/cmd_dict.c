@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 const char usage_dict[] =
     "usage: riposte dict compile [-o FILE] SOURCE...\n"
@@ -85,13 +86,17 @@ static int dict_info(int argc, char **argv) {
         if (c == 'd') path = optarg;
         else return cli_usage_error("dict", "unexpected option");
     }
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     rp_dict *d = cli_open_dict("dict", path);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
     if (!d) return EXIT_FAIL;
     rp_dict_stats s = rp_dict_get_stats(d);
     printf("words\t%zu\nactor phrases\t%zu\nagent phrases\t%zu\npatterns\t%zu\nsynsets\t%zu\n"
            "event codes\t%zu\nbytes\t%zu\nsource hash\t%016llx\n",
            s.words, s.actors, s.agents, s.patterns, s.synsets, s.codes, s.bytes,
            (unsigned long long)s.source_hash);
+    printf("open time\t%.2f ms\n", (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
     rp_dict_close(d);
     return EXIT_OK;
 }
