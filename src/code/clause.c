@@ -85,7 +85,13 @@ static rp_modality governor(const rp_sent_ctx *sc, uint32_t to) {
 /* What frames the clause the verb group starts at g: a condition ("if Y
  * attacks", "unless Japan pulls out") or a reported claim ("allegations that
  * he had collaborated", "denied that it had attacked") gives no event. */
-static rp_modality clause_frame(const rp_sent_ctx *sc, uint32_t g) {
+static bool bare_form(const rp_msent *ms, uint32_t a) {
+    const rp_tok *t = &ms->toks[a];
+    char last = ms->text[t->off + t->len - 1];
+    return !(ms->mt[a].feat & (RP_F_ED | RP_F_ING)) && last != 's';
+}
+
+static rp_modality clause_frame(const rp_sent_ctx *sc, uint32_t g, uint32_t a) {
     static const char *const claims[] = {
         "allegation", "allegations", "claim", "claims", "accusation", "accusations", "charge",
         "charges", "report", "reports", "suspicion", "suspicions", "fear", "fears", "rumour",
@@ -103,6 +109,9 @@ static rp_modality clause_frame(const rp_sent_ctx *sc, uint32_t g) {
             if (ms->mt[i - 1].cls & RPD_C_NEGVERB) return RP_MOD_NEG; /* denied that */
             if (ms->mt[i - 1].cls & RPD_C_INTENT) return RP_MOD_INTENT; /* proposed that */
             if (in_words(ms, i - 1, claims)) return RP_MOD_HEDGE;
+            /* "proposed ... that Russia expel": a bare verb after "that X" is a
+             * mandate, not a report */
+            if (g == a && bare_form(ms, a) && sc->men_at[a - 1] >= 0) return RP_MOD_HEDGE;
             break;
         }
     }
@@ -162,6 +171,12 @@ rp_modality rp_verb_group(const rp_sent_ctx *sc, uint32_t a, uint32_t *group_sta
             i = p;
             break;
         }
+        if ((t->cls & RPD_C_SAY) && p + 1 == i && i > 0 && i < a + 1 && p > 0 &&
+            sc->men_at[p - 1] < 0 && !(ms->mt[p - 1].feat & RP_F_COMMA)) {
+            /* "companies that it said had helped the GRU": a claim inside a clause */
+            if (mod == RP_MOD_NONE) mod = RP_MOD_HEDGE;
+            break;
+        }
         if ((t->cls & RPD_C_NEGVERB) ||
             ((t->cls & RPD_C_FROM) && p > 0 && (ms->mt[p - 1].cls & RPD_C_NEGVERB))) {
             /* "refrained from expelling", "denied expelling", "avoid imposing" */
@@ -172,7 +187,7 @@ rp_modality rp_verb_group(const rp_sent_ctx *sc, uint32_t a, uint32_t *group_sta
         break;
     }
     if (mod == RP_MOD_NONE || mod == RP_MOD_FUTURE) {
-        rp_modality c = clause_frame(sc, i);
+        rp_modality c = clause_frame(sc, i, a);
         if (c != RP_MOD_NONE) mod = c;
     }
     /* "would withdraw from the talks if ...", "will retaliate unless ...": a

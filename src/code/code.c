@@ -157,8 +157,8 @@ static bool resolve_pronoun(const rp_sent_ctx *sc, uint32_t tok, rp_actref *out)
     const rp_discourse *disc = &sc->cx->disc;
     const rp_tok *t = &ms->toks[tok];
     const char *w = ms->text + t->off;
-    bool person = rp_ieq(w, t->len, "he") || rp_ieq(w, t->len, "she") || rp_ieq(w, t->len, "his") ||
-                  rp_ieq(w, t->len, "her") || rp_ieq(w, t->len, "him");
+    bool person = (ms->mt[tok].cls & RPD_C_PERSPRON) != 0;
+    (void)w;
     /* nearest fitting mention earlier in the sentence */
     for (uint32_t i = tok; i-- > 0;) {
         int32_t m = sc->men_at[i];

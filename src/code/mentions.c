@@ -282,7 +282,8 @@ static bool list_link(const rp_msent *ms, uint32_t from, uint32_t to, bool *comm
     uint32_t i = from;
     if (i < to && (ms->mt[i].feat & RP_F_COMMA)) *comma = true, i++;
     if (i < to && is_and(ms, i)) *comma = false, i++;
-    while (i < to && (ms->mt[i].cls & RPD_C_DET)) i++;
+    /* "four German diplomats, four French and four Polish" */
+    while (i < to && ((ms->mt[i].cls & (RPD_C_DET | RPD_C_NUMWORD)) || (ms->mt[i].feat & RP_F_NUM))) i++;
     return i == to && to > from;
 }
 
@@ -307,6 +308,11 @@ static void group_compounds(rp_sent_ctx *sc) {
             if (!list) continue;
         }
         if (a->ref.actor < 0 || b->ref.actor < 0) continue;
+        /* members of a list are alike: "Russian diplomats, the Czech Republic and
+         * Lithuania" (a gapped clause) is no list of targets */
+        if ((a->ref.agent >= 0) != (b->ref.agent >= 0) ||
+            ((a->ref.flags ^ b->ref.flags) & RP_M_ADJ))
+            continue;
         b->group = a->group >= 0 ? a->group : (int32_t)m;
         a->group = b->group;
     }

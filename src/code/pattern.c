@@ -143,6 +143,12 @@ int32_t rp_slot_after(const rp_sent_ctx *sc, uint32_t from, bool place_ok, uint3
         }
         if (gap_stopper(ms, i) || (ms->mt[i].feat & RP_F_DASH)) return -1;
         if (skippable(ms, i)) continue; /* before the next test: "that" is also a determiner */
+        /* "asked it to reduce", "told them to leave": an object pronoun */
+        if ((ms->mt[i].cls & RPD_C_PRON) && (ms->mt[i].cls & (RPD_C_PERSPRON | RPD_C_GROUPPRON)) &&
+            i == from) {
+            *end = i + 1;
+            return RP_PRONOUN_BASE - (int32_t)i;
+        }
         if (ms->mt[i].cls & (RPD_C_REL | RPD_C_CONJ | RPD_C_BE | RPD_C_MODAL | RPD_C_PRON)) return -1;
         /* another verb pattern's anchor usually starts another clause */
         if (i > from && ms->mt[i].pat_n && !(ms->mt[i].cls & RPD_C_PREP)) return -1;
@@ -172,7 +178,15 @@ static bool noun_position(const rp_sent_ctx *sc, uint32_t a) {
     if (a == 0) return false;
     const rp_mtok *p = &ms->mt[a - 1];
     if (p->cls & RPD_C_REL) return false; /* "that expelled" */
-    if (p->cls & (RPD_C_DET | RPD_C_POSS)) return true;
+    if (p->cls & (RPD_C_DET | RPD_C_POSS)) {
+        /* "Poland each expelled", "they both signed": floating quantifiers */
+        const rp_tok *q = &ms->toks[a - 1];
+        const char *w = ms->text + q->off;
+        bool floating = rp_ieq(w, q->len, "each") || rp_ieq(w, q->len, "both") || rp_ieq(w, q->len, "all");
+        const rp_tok *t = &ms->toks[a];
+        bool verb_form = (ms->mt[a].feat & RP_F_ED) || ms->text[t->off + t->len - 1] == 's';
+        return !(floating && verb_form);
+    }
     /* "a UN meeting", "the Russian attack": a determiner, an actor without an
      * agent, then a word without past or third-person ending ("the US
      * ordered", "the rebels attack" stay verbs) */

@@ -187,6 +187,9 @@ static bool headline_like(const unit *u, const char *text) {
 static size_t first_body(const unit *u, size_t n) {
     for (size_t i = 0; i < n; i++)
         if (u[i].kind == U_OTHER && u[i].sentence && u[i].words >= BODY_WORDS) return i;
+    /* a short text ("Germany expelled four diplomats."): its first sentence */
+    for (size_t i = 0; i < n; i++)
+        if (u[i].kind == U_OTHER && u[i].sentence && u[i].words >= 2) return i;
     return n;
 }
 
