@@ -118,6 +118,26 @@ static rp_modality clause_frame(const rp_sent_ctx *sc, uint32_t g, uint32_t a) {
     return RP_MOD_NONE;
 }
 
+uint32_t rp_demand_verb(const rp_sent_ctx *sc, uint32_t g) {
+    static const char *const demanders[] = {"insist", "insisted", "insists", "demand", "demanded",
+                                            "demands", "stressed", "reiterated", "argued",
+                                            "declared", "warned", "urged", NULL};
+    const rp_msent *ms = sc->ms;
+    /* the subject of the obligation is just before g; the verb is before it,
+     * with an optional "that" in between */
+    int32_t m = g > 0 ? sc->men_at[g - 1] : -1;
+    if (m < 0) return UINT32_MAX;
+    uint32_t i = sc->men[m].start;
+    while (i > 0 && (ms->mt[i - 1].cls & RPD_C_DET)) i--;
+    if (i > 0 && tok_is_word(ms, i - 1, "that")) i--;
+    /* skip a time expression: "said on Tuesday that Sudan must" */
+    while (i > 0 && ((ms->mt[i - 1].feat & RP_F_TIME) || (ms->mt[i - 1].cls & RPD_C_TIMEW))) i--;
+    if (i == 0) return UINT32_MAX;
+    uint32_t v = i - 1;
+    if ((ms->mt[v].cls & RPD_C_SAY) || in_words(ms, v, demanders)) return v;
+    return UINT32_MAX;
+}
+
 static bool condition_follows(const rp_msent *ms, uint32_t a) {
     for (uint32_t i = a + 1; i < ms->n; i++) {
         if (ms->mt[i].feat & RP_F_BREAK) return false;
@@ -156,7 +176,10 @@ rp_modality rp_verb_group(const rp_sent_ctx *sc, uint32_t a, uint32_t *group_sta
             continue;
         }
         if (t->cls & RPD_C_MODAL) {
-            if ((t->cls & RPD_C_HEDGE) || tok_is_word(ms, p, "can") || tok_is_word(ms, p, "must")) {
+            bool obligation = tok_is_word(ms, p, "must") || tok_is_word(ms, p, "should");
+            if (obligation && mod == RP_MOD_NONE && p > 0 && sc->men_at[p - 1] >= 0) {
+                mod = RP_MOD_DEMAND; /* confirmed below: someone said or demanded it */
+            } else if ((t->cls & RPD_C_HEDGE) || tok_is_word(ms, p, "can") || obligation) {
                 if (mod == RP_MOD_NONE) mod = RP_MOD_HEDGE;
             } else if (mod == RP_MOD_NONE) {
                 mod = RP_MOD_FUTURE; /* will, would, shall */
@@ -190,6 +213,8 @@ rp_modality rp_verb_group(const rp_sent_ctx *sc, uint32_t a, uint32_t *group_sta
         rp_modality c = clause_frame(sc, i, a);
         if (c != RP_MOD_NONE) mod = c;
     }
+    /* "Y must ..." is a demand only when someone says or demands it */
+    if (mod == RP_MOD_DEMAND && rp_demand_verb(sc, i) == UINT32_MAX) mod = RP_MOD_HEDGE;
     /* "would withdraw from the talks if ...", "will retaliate unless ...": a
      * conditional announcement is a threat */
     if (mod == RP_MOD_FUTURE && condition_follows(ms, a)) mod = RP_MOD_CONDITION;
@@ -224,6 +249,14 @@ static const code_map threat_map[] = {
     {"12", "*"},     {"13", "*"},     {"10", "*"},     {"11", "*"},     {"09", NULL},
     {NULL, NULL}};
 
+/* Demands (CAMEO 10): what the target must do -> the demand code. */
+static const code_map demand_map[] = {
+    {"04", "106"},   {"045", "108"},  {"046", "106"},  {"05", "100"},   {"057", "107"},
+    {"06", "101"},   {"061", "1011"}, {"062", "1012"}, {"063", "1013"}, {"064", "1014"},
+    {"07", "103"},   {"071", "1031"}, {"072", "1032"}, {"073", "1033"}, {"074", "1034"},
+    {"08", "105"},   {"081", "1051"}, {"082", "1052"}, {"083", "104"},  {"084", "1053"},
+    {"085", "1054"}, {"086", "1055"}, {"087", "1056"}, {"03", "100"},   {NULL, NULL}};
+
 /* Refusals (CAMEO 12): the refused action's code -> the rejection code. */
 static const code_map refuse_map[] = {
     {"04", "125"},   {"046", "125"},  {"05", "120"},   {"057", "127"},  {"06", "121"},
@@ -253,6 +286,14 @@ bool rp_modal_code(rp_modality mod, const char *code, char out[8], const char **
     case RP_MOD_NONE:
         memcpy(out, code, 8);
         return true;
+    case RP_MOD_DEMAND: {
+        bool found;
+        const char *to = lookup(demand_map, code, &found);
+        *mode = "demand";
+        memset(out, 0, 8);
+        memcpy(out, found && to ? to : "100", strlen(found && to ? to : "100"));
+        return true;
+    }
     case RP_MOD_CONDITION: {
         bool found;
         const char *to = lookup(intent_map, code, &found);

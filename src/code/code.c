@@ -329,6 +329,15 @@ static void assign_roles(const rp_sent_ctx *sc, uint32_t a, uint32_t g, anchor_r
      * the main clause's subject; a finite verb has a subject we did not know */
     if (subj == -1 && r->pm.src < 0 && (sc->ms->mt[a].feat & RP_F_ING)) subj = main_clause_subject(sc, a);
     r->both = (p->flags & RPD_P_BOTH) != 0;
+    if (r->mod == RP_MOD_DEMAND) {
+        /* "X said Y must release Z": X demands of Y */
+        uint32_t v = rp_demand_verb(sc, g);
+        int32_t speaker = v != UINT32_MAX ? find_subject(sc, v, v) : -1;
+        r->src = role_of_mention(sc, speaker);
+        r->tgt = role_of_mention(sc, subj);
+        r->both = false;
+        return;
+    }
     if (r->passive) {
         r->tgt = role_of_mention(sc, subj);
         r->src = role_of_mention(sc, by_agent(sc, r->pm.last_word));

@@ -151,10 +151,15 @@ typedef enum rp_modality {
     RP_MOD_REFUSE,   /* refused to */
     RP_MOD_FUTURE,   /* will, would, shall: cooperation promised is intent (03x);
                         a hostile act announced is the act */
-    RP_MOD_CONDITION /* will ... if: cooperation is intent, hostility a threat */
+    RP_MOD_CONDITION,/* will ... if: cooperation is intent, hostility a threat */
+    RP_MOD_DEMAND    /* "X said Y must release ...": X demands of Y (CAMEO 10x) */
 } rp_modality;
 
 rp_modality rp_verb_group(const rp_sent_ctx *sc, uint32_t a, uint32_t *group_start, bool *passive);
+
+/* For RP_MOD_DEMAND: the token of the saying or demanding verb whose subject
+ * makes the demand ("said" in "X said Y must ..."), or UINT32_MAX. */
+uint32_t rp_demand_verb(const rp_sent_ctx *sc, uint32_t group_start);
 
 /* Maps a code under a modality; returns false if no event results. */
 bool rp_modal_code(rp_modality mod, const char *code, char out[8], const char **mode);

@@ -204,6 +204,44 @@ static void event_anaphora(void **state) {
     EXPECT_EVENT(d, "USAGOV", "RUS", "161");
 }
 
+static void demands_future_and_conditions(void **state) {
+    (void)state;
+    /* "X said Y must do Z" is X demanding Z of Y */
+    rp_doc *d = tu_code(mini, NULL, "Russia said on Tuesday that Britain must release the Russian diplomats.", PUB);
+    EXPECT_EVENT(d, "RUS", "GBR", "1053");
+    assert_string_equal(rp_doc_event(d, 0)->mode, "demand");
+    /* an unattributed obligation is no event */
+    EXPECT_EVENTS(tu_code(mini, NULL, "Britain must release the Russian diplomats.", PUB), 0);
+    /* promised cooperation is intent; an announced hostile act stands */
+    d = tu_code(mini, NULL, "Putin will visit France.", PUB);
+    EXPECT_EVENT(d, "RUSGOV", "FRA", "036");
+    EXPECT_EVENTS(d, 1); /* no reciprocal hosting for an intention */
+    EXPECT_EVENT(tu_code(mini, NULL, "Britain will expel Russian diplomats.", PUB), "GBR", "RUSGOV", "174");
+    /* a conditional announcement of force is a threat */
+    d = tu_code(mini, NULL, "Russia would attack Britain if it sanctioned Moscow.", PUB);
+    EXPECT_EVENT(d, "RUS", "GBR", "138");
+    /* a condition is no event */
+    EXPECT_EVENTS(tu_code(mini, NULL, "Russia will leave the talks if France attacks Britain.", PUB), 0);
+}
+
+static void reported_and_reversed(void **state) {
+    (void)state;
+    EXPECT_EVENTS(tu_code(mini, NULL, "He denied allegations that Russia had attacked France.", PUB), 0);
+    EXPECT_EVENTS(tu_code(mini, NULL, "Britain reversed its decision to expel Russian diplomats.", PUB), 0);
+    EXPECT_EVENTS(tu_code(mini, NULL, "Britain accused Russia of attacking France.", PUB), 0);
+    /* "Germany, France and Britain each expelled": a floating quantifier */
+    rp_doc *d = tu_code(mini, NULL, "France and Britain each expelled four Russian diplomats.", PUB);
+    EXPECT_EVENTS(d, 2);
+}
+
+static void evaluations_and_possessives(void **state) {
+    (void)state;
+    rp_doc *d = tu_code(mini, NULL, "Putin spoke on Monday. The Kremlin called his remarks a provocation.", PUB);
+    EXPECT_EVENTS(d, 0); /* Putin and the Kremlin: one country */
+    d = tu_code(mini, NULL, "Theresa May spoke on Monday. The Kremlin called her remarks unacceptable.", "2018-03-14");
+    EXPECT_EVENT(d, "RUSGOV", "GBRGOV", "111");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(verb_pattern_with_slots),
@@ -224,6 +262,9 @@ int main(void) {
         cmocka_unit_test(case_keeps_pronoun_us_apart),
         cmocka_unit_test(headline_and_lead_are_one_event),
         cmocka_unit_test(event_anaphora),
+        cmocka_unit_test(demands_future_and_conditions),
+        cmocka_unit_test(reported_and_reversed),
+        cmocka_unit_test(evaluations_and_possessives),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
