@@ -187,6 +187,23 @@ static bool noun_position(const rp_sent_ctx *sc, uint32_t a) {
         bool verb_form = (ms->mt[a].feat & RP_F_ED) || ms->text[t->off + t->len - 1] == 's';
         return !(floating && verb_form);
     }
+    /* "a 24-hour boycott", "the planned visit": a determiner, then one or two
+     * modifiers (a number, a hyphenated word, a participle, an adjective ending) */
+    {
+        uint32_t k = a, mods = 0;
+        while (k > 0 && mods < 2) {
+            const rp_tok *t = &ms->toks[k - 1];
+            const char *w = ms->text + t->off;
+            bool mod = (ms->mt[k - 1].feat & RP_F_NUM) || memchr(w, '-', t->len) ||
+                       (ms->mt[k - 1].feat & RP_F_ED) ||
+                       (t->len > 4 && (!memcmp(w + t->len - 2, "al", 2) || !memcmp(w + t->len - 3, "ive", 3) ||
+                                       !memcmp(w + t->len - 3, "ful", 3) || !memcmp(w + t->len - 3, "ous", 3)));
+            if (!mod || sc->men_at[k - 1] >= 0 || ms->mt[k - 1].pat_n) break;
+            k--, mods++;
+        }
+        if (mods && k > 0 && (ms->mt[k - 1].cls & (RPD_C_DET | RPD_C_POSS)) && !(ms->mt[k - 1].cls & RPD_C_REL))
+            return true;
+    }
     /* "a UN meeting", "the Russian attack": a determiner, an actor without an
      * agent, then a word without past or third-person ending ("the US
      * ordered", "the rebels attack" stay verbs) */
