@@ -122,7 +122,11 @@ static uint32_t grow(const rp_sent_ctx *sc, building *b, uint32_t i) {
         } else {
             if (d->agents[h.index].flags & RPD_G_NULL) return i;
             b->agent = (int32_t)h.index;
-            if (d->agents[h.index].flags & RPD_G_PERSON) b->flags |= RP_M_PERSON;
+            /* one person: "the minister", not "diplomats" */
+            const rp_tok *last = &ms->toks[h.end - 1];
+            bool plural = ms->text[last->off + last->len - 1] == 's' ||
+                          ms->text[last->off + last->len - 1] == 'S';
+            if ((d->agents[h.index].flags & RPD_G_PERSON) && !plural) b->flags |= RP_M_PERSON;
         }
         b->end = h.end;
         i = h.end;

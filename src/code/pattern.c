@@ -88,12 +88,18 @@ static bool elem_find(const rp_sent_ctx *sc, const rpd_pelem *e, uint32_t from, 
                       uint32_t *end) {
     const rp_msent *ms = sc->ms;
     uint32_t limit = (e->flags & RPD_EF_ADJ) ? 0 : MAX_GAP;
-    for (uint32_t i = from, gap = 0; i < ms->n && gap <= limit; i++, gap++) {
+    /* a preposition belongs to the word before it: "diplomats of X", "sanctions
+     * on X" ("expelled diplomats in show of solidarity with X" is no "of X") */
+    if (e->kind == RPD_E_EXACT && (sc->cx->dict->words[e->a].cls & RPD_C_PREP) && limit > 1)
+        limit = 1;
+    for (uint32_t i = from, gap = 0; i < ms->n && gap <= limit; i++) {
         if (elem_at(sc, e, i, end)) {
             *at = i;
             return true;
         }
         if (gap_stopper(ms, i)) return false;
+        /* a time expression in between does not count: "accused Russia on Tuesday of" */
+        if (!(ms->mt[i].feat & RP_F_TIME) && !(ms->mt[i].cls & RPD_C_TIMEW)) gap++;
     }
     return false;
 }
@@ -239,7 +245,7 @@ static void try_pattern(const rp_sent_ctx *sc, uint32_t pi, uint32_t a, bool pas
     if (!elem_at(sc, &e[p->anchor], a, &end)) return;
     if (!(p->flags & RPD_P_NOUN) && noun_position(sc, a)) return;
     rp_pmatch m = {pi, end, end, -1, -1, -1, p->score};
-    uint32_t pos = end;
+    uint32_t pos = end, slot_end = 0;
     bool after_prep = false; /* the previous element was a preposition word */
     for (uint32_t k = p->anchor + 1; k < p->elem_n; k++) {
         if (e[k].kind == RPD_E_SRC || e[k].kind == RPD_E_TGT || e[k].kind == RPD_E_BOTH) {
@@ -252,13 +258,19 @@ static void try_pattern(const rp_sent_ctx *sc, uint32_t pi, uint32_t a, bool pas
             else m.both = men;
             /* the next word may be a word of the mention (its head noun) */
             pos = men >= 0 ? sc->men[men].start : send;
+            slot_end = send;
             if (send > m.end) m.end = send;
             after_prep = false;
             continue;
         }
         after_prep = e[k].kind == RPD_E_EXACT && (sc->cx->dict->words[e[k].a].cls & RPD_C_PREP);
         uint32_t at, wend;
-        if (!elem_find(sc, &e[k], pos, &at, &wend)) return;
+        /* after a slot, a preposition follows the whole mention */
+        uint32_t from = pos;
+        if (k > 0 && (e[k - 1].kind == RPD_E_SRC || e[k - 1].kind == RPD_E_TGT || e[k - 1].kind == RPD_E_BOTH) &&
+            e[k].kind == RPD_E_EXACT && (sc->cx->dict->words[e[k].a].cls & RPD_C_PREP) && slot_end > from)
+            from = slot_end;
+        if (!elem_find(sc, &e[k], from, &at, &wend)) return;
         pos = wend;
         m.last_word = wend;
         if (wend > m.end) m.end = wend;
