@@ -99,7 +99,9 @@ static bool elem_find(const rp_sent_ctx *sc, const rpd_pelem *e, uint32_t from, 
         }
         if (gap_stopper(ms, i)) return false;
         /* a time expression in between does not count: "accused Russia on Tuesday of" */
-        if (!(ms->mt[i].feat & RP_F_TIME) && !(ms->mt[i].cls & RPD_C_TIMEW)) gap++;
+        bool time = (ms->mt[i].feat & RP_F_TIME) ||
+                    ((ms->mt[i].cls & RPD_C_TIMEW) && i + 1 < ms->n && (ms->mt[i + 1].feat & RP_F_TIME));
+        if (!time) gap++;
     }
     return false;
 }

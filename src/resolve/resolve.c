@@ -154,7 +154,8 @@ static bool merge(const rp_resolve_in *in, rp_vec *out, const rp_event *ev, rp_a
         if (strcmp(e->code, ev->code) || !code_compatible(e->source, ev->source) ||
             !code_compatible(e->target, ev->target) || !date_compatible(&e->date, &ev->date))
             continue;
-        bool headline = in->has_headline && (e->mention_sents[0] == 0 || ev->sent == 0);
+        /* a headline announces one move of the body: it pairs with the first */
+        bool headline = in->has_headline && e->mention_sents[0] == 0 && e->mentions == 1;
         if (!headline && strcmp(e->pattern, ev->pattern) != 0) continue;
         e->source = longer(e->source, ev->source);
         e->target = longer(e->target, ev->target);
