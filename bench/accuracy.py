@@ -21,13 +21,13 @@ SHARED = os.path.join(ROOT, "..", "shared", "data")
 RIPOSTE = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build", "riposte")
 
 
-def code(records):
+def code(records, extra=()):
     """Runs riposte on [(id, text, date)] and returns {id: [event dicts]}."""
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
         for rid, text, date in records:
             f.write(json.dumps({"id": rid, "text": text, "date": date or ""}) + "\n")
         path = f.name
-    out = subprocess.run([RIPOSTE, "code", "-q", path], capture_output=True, text=True)
+    out = subprocess.run([RIPOSTE, "code", "-q", *extra, path], capture_output=True, text=True)
     os.unlink(path)
     events = collections.defaultdict(list)
     for line in out.stdout.splitlines():
@@ -85,6 +85,10 @@ def cameo_examples():
     print("  with a gold dyad (PLOVER records): %d; right root and dyad: %d (%.1f%%)" %
           (with_dyad, dyad_ok, 100.0 * dyad_ok / max(with_dyad, 1)))
     print("  by root: " + " ".join("%s %d/%d" % (r, by_root_ok[r], by_root[r]) for r in sorted(by_root)))
+    # the same with --all: events whose source or target has no country are kept
+    events = code([("ex%d" % i, ex, None) for i, (_, ex) in enumerate(rows)], ("--all",))
+    ok = sum(1 for i, (c, _) in enumerate(rows) if any(e["root"] == c[:2] for e in events.get("ex%d" % i, [])))
+    print("  with --all (actors without a country kept): right root %d (%.1f%%)" % (ok, 100.0 * ok / n))
 
 
 def news_gold():

@@ -11,7 +11,8 @@ sh "$here/machine.sh"
 n=$(wc -l <"$IN")
 bytes=$(wc -c <"$IN")
 events=$("$R" code "$IN" | wc -l)
-echo "input: $IN ($n sentences, $bytes bytes); events coded: $events"
+with=$("$R" code "$IN" | sed 's/.*"doc":"\([^"]*\)".*/\1/' | sort -u | wc -l)
+echo "input: $IN ($n sentences, $bytes bytes); events coded: $events, in $with sentences ($(awk -v a="$with" -v b="$n" 'BEGIN{printf "%.1f", 100*a/b}')%)"
 for j in 1 2; do
   best=""
   for run in 1 2 3; do

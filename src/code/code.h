@@ -85,6 +85,8 @@ typedef struct rp_code_ctx {
     size_t max_tokens;     /* sentence length limit */
     uint8_t *present;      /* scratch bitmap over word ids (dict->nwords bits), all zero
                               between sentences; owned by the caller */
+    int32_t doc_place;     /* actor entry of the article's dateline place ("BAGHDAD (Reuters)
+                              -"), or -1: where the story happens */
 } rp_code_ctx;
 
 /* Codes one matched sentence; `base` is the document index of its first

@@ -256,6 +256,12 @@ static void place_country_for_agents(rp_sent_ctx *sc) {
         country = c;
         place = men->ref.actor;
     }
+    if (!country && sc->cx->doc_place >= 0) {
+        /* no place in the sentence: the dateline's ("BAGHDAD (Reuters) -") */
+        place = sc->cx->doc_place;
+        country = country_of(d, place);
+        if (!country || !memcmp(country, "IGO", 3) || !memcmp(country, "NGO", 3)) return;
+    }
     if (!country) return;
     for (uint32_t m = 0; m < sc->nmen; m++) {
         rp_mention *men = &sc->men[m];

@@ -256,9 +256,31 @@ static void explain_sentence_head(rp_doc *d, size_t i, const rp_msent *ms) {
     rp_buf_puts(b, "\n");
 }
 
+/* The actor entry of the first dictionary place in the dateline, or -1. */
+static int32_t dateline_place(rp_doc *d, const rp_coder *c) {
+    const char *dl = d->article.dateline;
+    size_t n = dl ? strlen(dl) : 0;
+    if (!n) return -1;
+    rp_vec toks;
+    rp_vec_init(&toks, sizeof(rp_tok), d->alloc);
+    int32_t found = -1;
+    rp_arena_mark mark = rp_arena_get_mark(&d->arena);
+    rp_msent ms;
+    if (rp_text_tokenize(dl, n, 0, &toks) && toks.len &&
+        rp_match_sentence(c->dict, &d->arena, d->wcache, dl, toks.data, (uint32_t)toks.len, &ms) &&
+        ms.nactors) {
+        const rpd_actor *a = &c->dict->actors[ms.actors[0].entry];
+        if (!(a->flags & RPD_A_NULL) && a->code_n) found = (int32_t)ms.actors[0].entry;
+    }
+    rp_arena_rewind(&d->arena, mark);
+    rp_vec_fini(&toks);
+    return found;
+}
+
 static bool code_sentences(rp_doc *d, const rp_coder *c) {
     rp_code_ctx cx;
     memset(&cx, 0, sizeof cx);
+    cx.doc_place = dateline_place(d, c);
     cx.dict = c->dict;
     cx.arena = &d->arena;
     cx.events = &d->cevents;
