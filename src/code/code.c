@@ -303,7 +303,11 @@ static bool emit(const rp_sent_ctx *sc, uint32_t a, const anchor_result *r) {
         nt = ns;
         memcpy(t, s, sizeof(role) * ns);
     }
-    if (!ns || !nt) {
+    if (!ns || !nt || (r->both && ns < 2)) {
+        if (r->both && ns == 1) {
+            say(sc, "    -> no event: one actor for a joint action\n");
+            return true;
+        }
         say(sc, "    -> no event: %s\n", !ns ? "no source actor" : "no target actor");
         return true;
     }
@@ -318,6 +322,38 @@ static bool emit(const rp_sent_ctx *sc, uint32_t a, const anchor_result *r) {
             say(sc, "    -> event %s%s%s\n", code, *mode ? " " : "", mode);
         }
     return true;
+}
+
+/* Events that fall on a place when no one is named: protests, curfews,
+ * deployments, raids, attacks and their easing ("imposed a curfew in
+ * Baghdad", "demonstrated in Kosovo", "lifted the state of emergency in Aceh"). */
+static bool place_event(const char *code) {
+    static const char *const roots[] = {"14", "15", "17", "18", "19", "20", "0811", "0813", "0814",
+                                        "087", NULL};
+    for (size_t k = 0; roots[k]; k++)
+        if (!strncmp(code, roots[k], strlen(roots[k]))) return true;
+    return false;
+}
+
+/* The place right after the verb phrase ending at `from`: "in Baghdad",
+ * "into northern Syria", "across the country of X". */
+static int32_t place_of_event(const rp_sent_ctx *sc, uint32_t from) {
+    const rp_msent *ms = sc->ms;
+    static const char *const preps[] = {"in", "into", "inside", "across", "throughout", NULL};
+    for (uint32_t i = from; i < ms->n && i < from + 8; i++) {
+        if ((ms->mt[i].feat & (RP_F_BREAK | RP_F_QUOTE)) || rp_tok_is(ms, i, '.')) return -1;
+        bool prep = false;
+        for (size_t k = 0; preps[k]; k++)
+            if (rp_ieq(ms->text + ms->toks[i].off, ms->toks[i].len, preps[k])) prep = true;
+        if (!prep) continue;
+        uint32_t j = i + 1;
+        while (j < ms->n && (ms->mt[j].cls & RPD_C_DET)) j++;
+        j = rp_skip_place_noun(ms, j);
+        int32_t m = j < ms->n ? sc->men_at[j] : -1;
+        if (m >= 0 && (sc->men[m].ref.flags & RP_M_PLACE) && sc->men[m].ref.actor >= 0) return m;
+        return -1;
+    }
+    return -1;
 }
 
 /* Decides source and target for the pattern matched at a. */
@@ -354,6 +390,20 @@ static void assign_roles(const rp_sent_ctx *sc, uint32_t a, uint32_t g, anchor_r
         tgt = rp_slot_after(sc, r->pm.last_word, false, &end);
     }
     r->tgt = role_of_mention(sc, tgt);
+    /* "The US and Jordan agreed on a pact", "Yugoslavia and Slovenia agreed to a
+     * ceasefire": a compound subject without a target acts on itself */
+    if (!r->tgt.ok && r->src.ok && r->pm.src == -1 && !(p->flags & RPD_P_HAS_TGT) &&
+        r->src.mention >= 0 && sc->men[r->src.mention].group >= 0) {
+        r->both = true;
+        r->pm.both = r->src.mention;
+    }
+    if (!r->tgt.ok && r->src.ok && !r->both && !(p->flags & RPD_P_HAS_TGT) && place_event(p->code)) {
+        int32_t m = place_of_event(sc, r->pm.last_word);
+        if (m >= 0) {
+            r->tgt = role_of_mention(sc, m);
+            r->tgt.ref.flags |= RP_M_WHERE;
+        }
+    }
 }
 
 static void mark_target(rp_sent_ctx *sc, uint32_t a, const anchor_result *r) {
@@ -431,8 +481,7 @@ static bool code_anchor(rp_sent_ctx *sc, uint32_t a, uint32_t *skip_to) {
         }
         assign_roles(sc, a, g, &r);
         explain_roles(sc, &r);
-        bool both = (p->flags & RPD_P_BOTH) != 0;
-        if (!r.src.ok || (!r.tgt.ok && !both)) {
+        if (!r.src.ok || (!r.tgt.ok && !r.both)) {
             say(sc, "    -> %s; trying the next pattern\n", !r.src.ok ? "no source" : "no target");
             continue;
         }
@@ -449,6 +498,9 @@ static void update_discourse(rp_sent_ctx *sc) {
     for (uint32_t m = 0; m < sc->nmen; m++) {
         const rp_mention *men = &sc->men[m];
         if ((men->ref.flags & RP_M_PLACE) || men->ref.actor < 0) continue;
+        /* people located only by the sentence's place ("a man", "Mr Skripal")
+         * are not who a later "she" or "he" means */
+        if ((men->ref.flags & (RP_M_PERSON | RP_M_INFERRED)) == (RP_M_PERSON | RP_M_INFERRED)) continue;
         if (men->ref.flags & RP_M_PERSON) {
             disc->last_person = men->ref;
             disc->have_person = true;

@@ -31,7 +31,9 @@ enum {
     RP_M_PREP = 1u << 5,    /* object of a preposition */
     RP_M_POSS = 1u << 6,    /* followed by 's */
     RP_M_TARGETED = 1u << 7,/* already the target of an earlier verb in the sentence */
-    RP_M_INFERRED = 1u << 8 /* country inferred from where the sentence happens */
+    RP_M_INFERRED = 1u << 8,/* country inferred from where the sentence happens */
+    RP_M_WHERE = 1u << 9    /* a place taken as the target ("imposed a curfew in
+                               Baghdad"): its country, without a role */
 };
 
 /* A reference to the words an actor was coded from. Self-contained, so it can
@@ -140,6 +142,10 @@ uint32_t rp_match_patterns(const rp_sent_ctx *sc, uint32_t a, bool passive, rp_p
  * a pronoun at token i to resolve ("his remarks", "their decision"), or -1. A place is
  * taken only when `place_ok` (the pattern itself named the preposition). */
 int32_t rp_slot_after(const rp_sent_ctx *sc, uint32_t from, bool place_ok, uint32_t *end);
+
+/* Index after a place noun and "of" ("the town of", "the northern province of")
+ * starting at i, or i itself. */
+uint32_t rp_skip_place_noun(const rp_msent *ms, uint32_t i);
 
 enum { RP_PRONOUN_BASE = -100 }; /* -100 - token index: an unresolved pronoun */
 

@@ -198,10 +198,37 @@ static void mark_place(rp_sent_ctx *sc, int32_t m, uint32_t prep, bool from) {
     men->ref.flags |= RP_M_PLACE;
 }
 
+/* "the town of", "the northern province of": a place noun before the name. */
+uint32_t rp_skip_place_noun(const rp_msent *ms, uint32_t i) {
+    static const char *const nouns[] = {"town", "city", "village", "province", "region", "district",
+                                        "state", "port", "area", "county", "enclave", "capital",
+                                        "island", "islands", "governorate", "prefecture", "territory",
+                                        "republic", "camp", "outskirts", "suburb", "centre", "center",
+                                        "heart", "streets", "border", NULL};
+    uint32_t j = i;
+    /* up to two modifiers: "the restive northern province of" */
+    for (uint32_t mods = 0; mods <= 2 && j < ms->n; mods++, j++) {
+        if (ms->mt[j].feat & (RP_F_CAP | RP_F_PUNCT | RP_F_NUM)) return i;
+        const rp_tok *t = &ms->toks[j];
+        for (size_t k = 0; nouns[k]; k++)
+            if (rp_ieq(ms->text + t->off, t->len, nouns[k])) {
+                if (j + 1 < ms->n && (ms->mt[j + 1].cls & RPD_C_OF)) {
+                    uint32_t e = j + 2;
+                    while (e < ms->n && (ms->mt[e].cls & RPD_C_DET)) e++;
+                    return e;
+                }
+                return i;
+            }
+    }
+    return i;
+}
+
 /* Token after the noun phrase starting at i: a mention or a run of capitalised words. */
 static uint32_t np_end(const rp_sent_ctx *sc, uint32_t i) {
     const rp_msent *ms = sc->ms;
     while (i < ms->n && (ms->mt[i].cls & RPD_C_DET)) i++;
+    if (i >= ms->n) return i;
+    i = rp_skip_place_noun(ms, i);
     if (i >= ms->n) return i;
     if (sc->men_at[i] >= 0) return sc->men[sc->men_at[i]].end;
     uint32_t j = i;
@@ -266,13 +293,12 @@ static void place_country_for_agents(rp_sent_ctx *sc) {
     for (uint32_t m = 0; m < sc->nmen; m++) {
         rp_mention *men = &sc->men[m];
         if (men->ref.actor >= 0 || men->ref.agent < 0 || (men->ref.flags & RP_M_PLACE)) continue;
-        /* people (a "president") and armies and governments (troops, ministers
-         * often act abroad) keep their unknown country; police, protesters,
-         * rebels, courts are local */
+        /* armies and governments (troops, ministers, a president often act
+         * abroad) keep their unknown country; police, protesters, rebels,
+         * courts, a cleric or a suspect are local */
         const rpd_agent *g = &d->agents[men->ref.agent];
         const char *role = d->str + g->str;
-        if ((g->flags & RPD_G_PERSON) || (g->len >= 3 && (!memcmp(role, "GOV", 3) || !memcmp(role, "MIL", 3))))
-            continue;
+        if (g->len >= 3 && (!memcmp(role, "GOV", 3) || !memcmp(role, "MIL", 3))) continue;
         men->ref.actor = place;
         men->ref.flags |= RP_M_INFERRED;
     }
@@ -297,6 +323,13 @@ static bool list_link(const rp_msent *ms, uint32_t from, uint32_t to, bool *comm
     return i == to && to > from;
 }
 
+/* A plural demonym standing alone: "the Palestinians", "Russians". */
+static bool demonym_noun(const rp_msent *ms, const rp_mention *m) {
+    if (!(m->ref.flags & RP_M_ADJ) || m->ref.agent >= 0 || m->end != m->start + 1) return false;
+    const rp_tok *t = &ms->toks[m->start];
+    return t->len > 3 && ms->text[t->off + t->len - 1] == 's';
+}
+
 static void group_compounds(rp_sent_ctx *sc) {
     const rp_msent *ms = sc->ms;
     for (uint32_t m = 0; m + 1 < sc->nmen; m++) {
@@ -318,10 +351,17 @@ static void group_compounds(rp_sent_ctx *sc) {
             if (!list) continue;
         }
         if (a->ref.actor < 0 || b->ref.actor < 0) continue;
+        /* "French and Egyptian warships": the first adjective shares the noun */
+        if (!comma && (a->ref.flags & RP_M_ADJ) && !demonym_noun(ms, a) && b->ref.agent >= 0 &&
+            a->end + 1 == b->start) {
+            a->ref.agent = b->ref.agent;
+            a->ref.flags &= ~(uint32_t)RP_M_ADJ;
+        }
         /* members of a list are alike: "Russian diplomats, the Czech Republic and
-         * Lithuania" (a gapped clause) is no list of targets */
+         * Lithuania" (a gapped clause) is no list of targets; a people named by its
+         * plural demonym is a noun ("Israel and the Palestinians") */
         if ((a->ref.agent >= 0) != (b->ref.agent >= 0) ||
-            ((a->ref.flags ^ b->ref.flags) & RP_M_ADJ))
+            (((a->ref.flags ^ b->ref.flags) & RP_M_ADJ) && !demonym_noun(ms, a) && !demonym_noun(ms, b)))
             continue;
         b->group = a->group >= 0 ? a->group : (int32_t)m;
         a->group = b->group;

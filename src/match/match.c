@@ -29,6 +29,21 @@ static uint32_t punct_features(char c, uint32_t len) {
     return f;
 }
 
+/* An irregular verb form from @forms ("gave", "took", "met", "struck"): a verb
+ * link to another word, without the -s of a present or a plural. Spelling
+ * variants ("criticize" for "criticise") are links too and are not forms. */
+static bool irregular_verb_form(const rp_dict *d, uint32_t word, const char *key, size_t kl) {
+    if (!word || ends_with(key, kl, "s") || ends_with(key, kl, "ize") || ends_with(key, kl, "ise") ||
+        ends_with(key, kl, "izer") || ends_with(key, kl, "iser"))
+        return false;
+    const rpd_word *w = &d->words[word];
+    for (uint32_t l = 0; l < w->lemma_n; l++) {
+        uint32_t link = d->lemmas[w->lemma_first + l];
+        if ((link & RPD_L_VERB) && (link & RPD_L_ID) != word) return true;
+    }
+    return false;
+}
+
 static uint32_t word_features(const rp_dict *d, const rp_tok *t, uint32_t word, const char *key,
                               size_t kl) {
     uint32_t f = 0;
@@ -41,6 +56,7 @@ static uint32_t word_features(const rp_dict *d, const rp_tok *t, uint32_t word, 
                    ends_with(key, kl, "wn")))
         f |= RP_F_ED;
     if (kl > 4 && ends_with(key, kl, "ing")) f |= RP_F_ING;
+    else if (!(f & RP_F_ED) && irregular_verb_form(d, word, key, kl)) f |= RP_F_ED;
     if ((d->words[word].cls & RPD_C_TIMEW) &&
         ((rp_month_from_name(key, kl) && kl >= 3) || (rp_weekday_from_name(key, kl) >= 0 && kl >= 6)))
         f |= RP_F_TIME;
@@ -83,6 +99,8 @@ static void lex_lookup(const rp_dict *d, rp_wcache *cache, rp_msent *s) {
         }
         char key[128];
         size_t kl = rp_text_token_key(s->text, t, key, sizeof key);
+        /* "agreed upon", "called upon": patterns are written with "on" */
+        if (kl == 4 && !memcmp(key, "upon", 4)) kl = 2, key[0] = 'o', key[1] = 'n', key[2] = 0;
         m->word = kl ? word_id(d, cache, key, kl) : 0;
         m->cls = d->words[m->word].cls;
         add_bloom(d, s, m->word);

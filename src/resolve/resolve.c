@@ -51,6 +51,8 @@ const char *rp_actor_code(const rp_dict *d, const rp_actref *ref, int32_t day, b
         if (!c) return NULL;
         base = d->str + c->str;
         blen = c->len;
+        /* a place as target: its country ("Baghdad" IRQGOV is IRQ here) */
+        if (ref->flags & RP_M_WHERE) return blen >= 3 ? rp_arena_strndup(ar, base, 3) : NULL;
     }
     const char *role = NULL;
     size_t rlen = 0;
@@ -99,6 +101,36 @@ static const rp_timex *event_timex(const rp_resolve_in *in, const rp_cevent *ev)
         if (dist < best_dist) best = t, best_dist = dist;
     }
     return best;
+}
+
+/* ---------------------------------------------------------------- domestic events */
+
+static bool has_country(const char *code) {
+    return strncmp(code, "---", 3) && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3) &&
+           strncmp(code, "IMG", 3) && strncmp(code, "MNC", 3);
+}
+
+static bool role_is(const char *code, const char *role) {
+    return strlen(code) >= 6 && !strncmp(code + 3, role, 3);
+}
+
+/* Some moves are domestic unless the text says otherwise: police and courts
+ * act on people of their own country ("police arrested protesters"), and
+ * arrests, repression and coercion ("authorities detained a suspect") fall
+ * on the coercer's own people; protesters (root 14) protest against their own
+ * government ("protesters marched on parliament"). An agent without a
+ * country takes the other side's country. A place in the sentence or the
+ * dateline has already given it one when there was one. */
+static void domestic_country(const char *code, const char **src, const char **tgt, rp_arena *ar) {
+    const char *s = *src, *t = *tgt;
+    if (!strncmp(t, "---", 3) && strlen(t) > 3 && has_country(s) &&
+        (!strncmp(code, "17", 2) || role_is(s, "COP") || role_is(s, "JUD"))) {
+        char *c = rp_arena_strndup(ar, t, strlen(t));
+        if (c) memcpy(c, s, 3), *tgt = c;
+    } else if (!strncmp(s, "---", 3) && strlen(s) > 3 && has_country(t) && !strncmp(code, "14", 2)) {
+        char *c = rp_arena_strndup(ar, s, strlen(s));
+        if (c) memcpy(c, t, 3), *src = c;
+    }
 }
 
 /* ---------------------------------------------------------------- merging */
@@ -189,11 +221,14 @@ static bool fill_event(const rp_resolve_in *in, const rp_cevent *ce, rp_arena *a
     e->source = rp_actor_code(d, &ce->src, day, dated, ar);
     e->target = rp_actor_code(d, &ce->tgt, day, dated, ar);
     if (!e->source || !e->target) return false;
+    domestic_country(ce->code, &e->source, &e->target, ar);
     if (in->require_dyad && (strncmp(e->source, "---", 3) == 0 || strncmp(e->target, "---", 3) == 0))
         return false;
     /* an actor acting on itself, or on the country it belongs to (RUS and
      * RUSGOV), is no dyad */
-    if (strncmp(e->source, "---", 3) != 0 && code_compatible(e->source, e->target)) return false;
+    if (strncmp(e->source, "---", 3) != 0 && code_compatible(e->source, e->target) &&
+        (!(ce->tgt.flags & RP_M_WHERE) || !strcmp(e->source, e->target)))
+        return false;
     e->source_text = span_text(in, ce->src.start, ce->src.end, ar);
     e->target_text = span_text(in, ce->tgt.start, ce->tgt.end, ar);
     e->verb_text = span_text(in, ce->verb_start, ce->verb_end, ar);
