@@ -242,6 +242,54 @@ static void evaluations_and_possessives(void **state) {
     EXPECT_EVENT(d, "RUSGOV", "GBRGOV", "111");
 }
 
+static void irregular_past_is_a_verb(void **state) {
+    (void)state;
+    /* "gave" has no -ed ending: after "The United States" it is still the verb */
+    rp_doc *d = tu_code(mini, NULL, "The United States gave France aid.", PUB);
+    EXPECT_EVENT(d, "USA", "FRA", "070");
+    EXPECT_EVENTS(d, 1);
+}
+
+static void compound_subject_acts_on_itself(void **state) {
+    (void)state;
+    rp_doc *d = tu_code(mini, NULL, "Russia and France agreed on a pact.", PUB);
+    EXPECT_EVENT(d, "RUS", "FRA", "030");
+    EXPECT_EVENT(d, "FRA", "RUS", "030");
+    EXPECT_EVENTS(d, 2);
+    /* one actor alone agrees with no one named */
+    EXPECT_EVENTS(tu_code(mini, NULL, "Russia agreed on a pact.", PUB), 0);
+    /* "French and Iraqi troops": the first adjective shares the noun */
+    d = tu_code(mini, NULL, "French and Iraqi troops attacked Russia.", PUB);
+    EXPECT_EVENT(d, "FRAMIL", "RUS", "190");
+    EXPECT_EVENT(d, "IRQMIL", "RUS", "190");
+    EXPECT_EVENTS(d, 2);
+}
+
+static void places_as_targets(void **state) {
+    (void)state;
+    /* a curfew or a protest falls on the place: its country, without a role */
+    rp_doc *d = tu_code(mini, NULL, "Iraqi police imposed a curfew in the city of Baghdad.", PUB);
+    EXPECT_EVENT(d, "IRQCOP", "IRQ", "1723");
+    EXPECT_EVENTS(d, 1);
+    d = tu_code(mini, NULL, "Americans demonstrated in Moscow on Friday.", PUB);
+    EXPECT_EVENT(d, "USA", "RUS", "141");
+    EXPECT_EVENTS(d, 1);
+    /* not for moves that need a named target */
+    EXPECT_EVENTS(tu_code(mini, NULL, "Britain agreed on a pact in Baghdad.", PUB), 0);
+}
+
+static void domestic_moves(void **state) {
+    (void)state;
+    /* police act on people of their own country; protesters protest against their own */
+    rp_doc *d = tu_code(mini, NULL, "British police arrested a cleric.", PUB);
+    EXPECT_EVENT(d, "GBRCOP", "GBRREL", "173");
+    EXPECT_EVENTS(d, 1);
+    d = tu_code(mini, NULL, "Protesters marched against the Kremlin.", PUB);
+    EXPECT_EVENT(d, "RUSCVL", "RUSGOV", "141");
+    /* but troops acting on nameless people keep them without a country */
+    EXPECT_EVENTS(tu_code(mini, NULL, "British troops attacked protesters.", PUB), 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(verb_pattern_with_slots),
@@ -265,6 +313,10 @@ int main(void) {
         cmocka_unit_test(demands_future_and_conditions),
         cmocka_unit_test(reported_and_reversed),
         cmocka_unit_test(evaluations_and_possessives),
+        cmocka_unit_test(irregular_past_is_a_verb),
+        cmocka_unit_test(compound_subject_acts_on_itself),
+        cmocka_unit_test(places_as_targets),
+        cmocka_unit_test(domestic_moves),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
