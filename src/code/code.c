@@ -248,8 +248,15 @@ static bool same_ref(const rp_actref *a, const rp_actref *b) {
 
 /* Another verb or event noun that could have its own date ("over the
  * poisoning of X on 4 March"); attribution verbs are not ("said on Monday"). */
-static bool date_barrier(const rp_msent *ms, uint32_t i) {
-    return ms->mt[i].pat_n && !(ms->mt[i].cls & RPD_C_SAY) && !(ms->mt[i].feat & RP_F_TIME);
+static bool date_barrier(const rp_sent_ctx *sc, uint32_t i) {
+    const rp_msent *ms = sc->ms;
+    return (ms->mt[i].feat & RP_F_ANCHOR) && !(ms->mt[i].cls & RPD_C_SAY) && !(ms->mt[i].feat & RP_F_TIME);
+}
+
+/* "retaliated by ordering out": a verb whose means is the event's verb is
+ * the same act, and its date is the event's */
+static bool means_of(const rp_msent *ms, uint32_t v, uint32_t a) {
+    return v + 2 == a && (ms->mt[v + 1].cls & RPD_C_BY);
 }
 
 static bool push_event(const rp_sent_ctx *sc, const rp_actref *src, const rp_actref *tgt,
@@ -270,8 +277,8 @@ static bool push_event(const rp_sent_ctx *sc, const rp_actref *src, const rp_act
     e->passive = passive;
     uint32_t lo = a, hi = pm->last_word;
     /* coordinated verbs share a date: "in December, Obama expelled X and sanctioned Y" */
-    while (lo > 0 && (!date_barrier(sc->ms, lo - 1) || sc->coded[lo - 1])) lo--;
-    while (hi < sc->ms->n && !date_barrier(sc->ms, hi)) hi++;
+    while (lo > 0 && (sc->coded[lo - 1] || !date_barrier(sc, lo - 1) || means_of(sc->ms, lo - 1, a))) lo--;
+    while (hi < sc->ms->n && !date_barrier(sc, hi)) hi++;
     e->date_lo = sc->base + lo;
     e->date_hi = sc->base + hi;
     return true;

@@ -85,6 +85,18 @@ static bool can_join_actor(const rp_dict *d, const building *b, uint32_t entry) 
     return b->actor < 0 || same_country(d, b->actor, (int32_t)entry);
 }
 
+/* "US-backed", "Saudi-led", "Moscow-based": a compound adjective of three
+ * tokens written together, skipped between a possessive and its noun
+ * ("Iraq's US-backed leader"). Returns the token after it, or i. */
+static uint32_t skip_compound_adj(const rp_msent *ms, uint32_t i) {
+    if (i + 2 >= ms->n || !rp_tok_is(ms, i + 1, '-')) return i;
+    const rp_tok *a = &ms->toks[i], *h = &ms->toks[i + 1], *b = &ms->toks[i + 2];
+    if (a->off + a->len != h->off || h->off + 1 != b->off) return i;
+    if (!(ms->mt[i + 2].feat & RP_F_ED)) return i;
+    while (i + 3 < ms->n && is_filler(ms, i + 3)) i++;
+    return i + 3;
+}
+
 /* Extends b from token i; returns the token after the mention. */
 static uint32_t grow(const rp_sent_ctx *sc, building *b, uint32_t i) {
     const rp_msent *ms = sc->ms;
@@ -96,7 +108,7 @@ static uint32_t grow(const rp_sent_ctx *sc, building *b, uint32_t i) {
         bool linked = false;
         if (!hit_at(ms, j, &h)) {
             /* possessive: Russia's foreign minister */
-            if (j < ms->n && (ms->mt[j].cls & RPD_C_POSS) && hit_at(ms, j + 1, &h) &&
+            if (j < ms->n && (ms->mt[j].cls & RPD_C_POSS) && hit_at(ms, skip_compound_adj(ms, j + 1), &h) &&
                 (!h.actor || (d->actors[h.index].flags & RPD_A_PERSON)))
                 linked = true;
             /* officials of Iran, spokesman for the Kremlin, police in Kenya */
@@ -323,6 +335,13 @@ static bool list_link(const rp_msent *ms, uint32_t from, uint32_t to, bool *comm
     return i == to && to > from;
 }
 
+/* An agent joined to its country by "of": "leaders of India". */
+static bool has_of(const rp_msent *ms, const rp_mention *m) {
+    for (uint32_t i = m->start + 1; i + 1 < m->end; i++)
+        if (ms->mt[i].cls & RPD_C_OF) return true;
+    return false;
+}
+
 /* A plural demonym standing alone: "the Palestinians", "Russians". */
 static bool demonym_noun(const rp_msent *ms, const rp_mention *m) {
     if (!(m->ref.flags & RP_M_ADJ) || m->ref.agent >= 0 || m->end != m->start + 1) return false;
@@ -351,6 +370,12 @@ static void group_compounds(rp_sent_ctx *sc) {
             if (!list) continue;
         }
         if (a->ref.actor < 0 || b->ref.actor < 0) continue;
+        /* "the leaders of India and Pakistan": the second country shares the agent */
+        if (!comma && a->ref.agent >= 0 && b->ref.agent < 0 && !(b->ref.flags & RP_M_ADJ) &&
+            !(a->ref.flags & RP_M_PERSON) && a->end + 1 == b->start && has_of(ms, a)) {
+            b->ref.agent = a->ref.agent;
+            b->ref.flags &= ~(uint32_t)RP_M_ADJ;
+        }
         /* "French and Egyptian warships": the first adjective shares the noun */
         if (!comma && (a->ref.flags & RP_M_ADJ) && !demonym_noun(ms, a) && b->ref.agent >= 0 &&
             a->end + 1 == b->start) {

@@ -245,6 +245,7 @@ static bool match_anchors(const rp_dict *d, rp_arena *ar, rp_msent *s) {
         if (m->actor >= 0 || !m->word) continue;
         uint32_t keys[8];
         uint32_t nk = count_anchor_keys(d, m->word, keys, 8);
+        if (nk) m->feat |= RP_F_ANCHOR;
         for (uint32_t k = 0; k < nk; k++)
             for (uint32_t p = d->aoff[keys[k]]; p < d->aoff[keys[k] + 1]; p++) {
                 const rpd_anchor *an = &d->apat[p];

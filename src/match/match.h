@@ -30,7 +30,9 @@ enum {
     RP_F_DASH = 1u << 8,    /* " - " */
     RP_F_ED = 1u << 9,      /* looks like a past participle (-ed, -en, irregular) */
     RP_F_ING = 1u << 10,    /* ends in -ing */
-    RP_F_TIME = 1u << 11    /* month or weekday name */
+    RP_F_TIME = 1u << 11,   /* month or weekday name */
+    RP_F_ANCHOR = 1u << 12  /* some verb pattern is anchored on it (before the
+                               sentence's word filter): a verb or event noun */
 };
 
 typedef struct rp_mtok {
