@@ -85,6 +85,15 @@ static bool can_join_actor(const rp_dict *d, const building *b, uint32_t entry) 
     return b->actor < 0 || same_country(d, b->actor, (int32_t)entry);
 }
 
+/* A lower-case word of no closed class, no verb or event word, no number. */
+static bool plain_modifier(const rp_msent *ms, uint32_t i) {
+    const rp_mtok *m = &ms->mt[i];
+    if (m->cls || (m->feat & (RP_F_CAP | RP_F_PUNCT | RP_F_NUM | RP_F_ANCHOR | RP_F_ING)) || m->actor >= 0 ||
+        m->agent >= 0)
+        return false;
+    return true;
+}
+
 /* "US-backed", "Saudi-led", "Moscow-based": a compound adjective of three
  * tokens written together, skipped between a possessive and its noun
  * ("Iraq's US-backed leader"). Returns the token after it, or i. */
@@ -108,7 +117,15 @@ static uint32_t grow(const rp_sent_ctx *sc, building *b, uint32_t i) {
         bool linked = false;
         if (!hit_at(ms, j, &h)) {
             /* possessive: Russia's foreign minister */
-            if (j < ms->n && (ms->mt[j].cls & RPD_C_POSS) && hit_at(ms, skip_compound_adj(ms, j + 1), &h) &&
+            /* "Nigerian junior foreign minister", "Iranian top diplomats": up to
+             * two plain lower-case modifiers between an adjective and its noun */
+            uint32_t mk = j;
+            while (b->actor >= 0 && b->actor_adj && b->agent < 0 && mk < j + 2 && mk < ms->n &&
+                   plain_modifier(ms, mk))
+                mk++;
+            if (mk > j && hit_at(ms, mk, &h) && !h.actor)
+                linked = true;
+            else if (j < ms->n && (ms->mt[j].cls & RPD_C_POSS) && hit_at(ms, skip_compound_adj(ms, j + 1), &h) &&
                 (!h.actor || (d->actors[h.index].flags & RPD_A_PERSON)))
                 linked = true;
             /* officials of Iran, spokesman for the Kremlin, police in Kenya */
