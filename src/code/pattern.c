@@ -97,7 +97,11 @@ static bool elem_find(const rp_sent_ctx *sc, const rpd_pelem *e, uint32_t from, 
             *at = i;
             return true;
         }
-        if (gap_stopper(ms, i)) return false;
+        if (gap_stopper(ms, i)) {
+            /* a quotation opening right there: called the move "a regrettable act" */
+            if (i == from && (ms->mt[i].feat & RP_F_QUOTE)) continue;
+            return false;
+        }
         /* a time expression in between does not count: "accused Russia on Tuesday of" */
         bool time = (ms->mt[i].feat & RP_F_TIME) ||
                     ((ms->mt[i].cls & RPD_C_TIMEW) && i + 1 < ms->n && (ms->mt[i + 1].feat & RP_F_TIME));
