@@ -104,11 +104,29 @@ static bool subject_pronoun(const rp_msent *ms, uint32_t i) {
 
 /* Subject of the verb whose group starts at g: a mention index, a pronoun
  * (PRONOUN_BASE - token), or -1. */
+/* The "(" of a short parenthesis closed at i (up to 8 tokens, no other
+ * break inside), or UINT32_MAX. */
+static uint32_t paren_open(const rp_msent *ms, uint32_t i) {
+    if (!rp_tok_is(ms, i, ')')) return UINT32_MAX;
+    for (uint32_t k = i; k-- > 0 && i - k <= 8;) {
+        if (rp_tok_is(ms, k, '(')) return k;
+        if (ms->mt[k].feat & (RP_F_BREAK | RP_F_QUOTE)) return UINT32_MAX;
+    }
+    return UINT32_MAX;
+}
+
 static int32_t find_subject(const rp_sent_ctx *sc, uint32_t a, uint32_t g) {
     const rp_msent *ms = sc->ms;
     int32_t fallback = -1;
     for (uint32_t i = g; i-- > 0;) {
-        if (ms->mt[i].feat & RP_F_BREAK) break;
+        if (ms->mt[i].feat & RP_F_BREAK) {
+            /* "The Asia-Pacific Economic Cooperation (APEC) forum has agreed": a
+             * short parenthesis is passed over */
+            uint32_t open = paren_open(ms, i);
+            if (open == UINT32_MAX) break;
+            i = open;
+            continue;
+        }
         int32_t m = sc->men_at[i];
         if (m >= 0) {
             const rp_mention *men = &sc->men[m];

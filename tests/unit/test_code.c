@@ -256,6 +256,10 @@ static void compound_subject_acts_on_itself(void **state) {
     EXPECT_EVENT(d, "RUS", "FRA", "030");
     EXPECT_EVENT(d, "FRA", "RUS", "030");
     EXPECT_EVENTS(d, 2);
+    /* a short parenthesis between subject and verb is passed over */
+    d = tu_code(mini, NULL, "Britain (the UK) expelled Russian diplomats.", PUB);
+    EXPECT_EVENT(d, "GBR", "RUSGOV", "174");
+    EXPECT_EVENTS(d, 1);
     /* one actor alone agrees with no one named */
     EXPECT_EVENTS(tu_code(mini, NULL, "Russia agreed on a pact.", PUB), 0);
     /* "French and Iraqi troops": the first adjective shares the noun */
