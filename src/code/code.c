@@ -381,6 +381,18 @@ static int32_t place_of_event(const rp_sent_ctx *sc, uint32_t from) {
     return -1;
 }
 
+/* The first compound ("X and Y") within a few words after `from`, in the
+ * same clause, or -1. */
+static int32_t compound_after(const rp_sent_ctx *sc, uint32_t from) {
+    const rp_msent *ms = sc->ms;
+    for (uint32_t i = from; i < ms->n && i < from + 8; i++) {
+        if ((ms->mt[i].feat & (RP_F_BREAK | RP_F_QUOTE | RP_F_COMMA)) || rp_tok_is(ms, i, '.')) return -1;
+        int32_t m = sc->men_at[i];
+        if (m >= 0 && sc->men[m].group >= 0 && !(sc->men[m].ref.flags & RP_M_PLACE)) return m;
+    }
+    return -1;
+}
+
 /* Decides source and target for the pattern matched at a. */
 static void assign_roles(const rp_sent_ctx *sc, uint32_t a, uint32_t g, anchor_result *r) {
     const rp_dict *d = sc->cx->dict;
@@ -405,7 +417,14 @@ static void assign_roles(const rp_sent_ctx *sc, uint32_t a, uint32_t g, anchor_r
         return;
     }
     if (r->both) {
-        r->src = role_of_mention(sc, r->pm.both >= 0 ? r->pm.both : subj);
+        int32_t who = r->pm.both >= 0 ? r->pm.both : subj;
+        /* "clashes that broke out between US troops and insurgents": a joint
+         * action without a compound subject takes the compound that follows */
+        if (who < 0 || sc->men[who].group < 0) {
+            int32_t after = compound_after(sc, r->pm.last_word);
+            if (after >= 0) who = after;
+        }
+        r->src = role_of_mention(sc, who);
         return;
     }
     r->src = role_of_mention(sc, r->pm.src != -1 ? r->pm.src : subj);
@@ -511,7 +530,7 @@ static bool code_anchor(rp_sent_ctx *sc, uint32_t a, uint32_t *skip_to) {
             continue;
         }
         mark_target(sc, a, &r);
-        sc->coded[a] = 1;
+        for (uint32_t t = a; t < r.pm.last_word && t < sc->ms->n; t++) sc->coded[t] = 1; /* the whole verb phrase */
         return emit(sc, a, &r);
     }
     if (nc) say(sc, "    -> no event: no pattern found both actors\n");
