@@ -312,13 +312,21 @@ static void place_country_for_agents(rp_sent_ctx *sc) {
         country = c;
         place = men->ref.actor;
     }
+    bool from_dateline = false;
     if (!country && sc->cx->doc_place >= 0) {
         /* no place in the sentence: the dateline's ("BAGHDAD (Reuters) -") */
         place = sc->cx->doc_place;
         country = country_of(d, place);
         if (!country || !memcmp(country, "IGO", 3) || !memcmp(country, "NGO", 3)) return;
+        from_dateline = true;
     }
     if (!country) return;
+    /* with no country named in the sentence at all, the dateline's country
+     * also holds for authorities and troops ("NOUAKCHOTT - Authorities said
+     * they arrested ...") */
+    bool alone = from_dateline;
+    for (uint32_t m = 0; alone && m < sc->nmen; m++)
+        if (sc->men[m].ref.actor >= 0) alone = false;
     for (uint32_t m = 0; m < sc->nmen; m++) {
         rp_mention *men = &sc->men[m];
         if (men->ref.actor >= 0 || men->ref.agent < 0 || (men->ref.flags & RP_M_PLACE)) continue;
@@ -327,7 +335,7 @@ static void place_country_for_agents(rp_sent_ctx *sc) {
          * courts, a cleric or a suspect are local */
         const rpd_agent *g = &d->agents[men->ref.agent];
         const char *role = d->str + g->str;
-        if (g->len >= 3 && (!memcmp(role, "GOV", 3) || !memcmp(role, "MIL", 3))) continue;
+        if (!alone && g->len >= 3 && (!memcmp(role, "GOV", 3) || !memcmp(role, "MIL", 3))) continue;
         men->ref.actor = place;
         men->ref.flags |= RP_M_INFERRED;
     }

@@ -53,6 +53,9 @@ const char *rp_actor_code(const rp_dict *d, const rp_actref *ref, int32_t day, b
         blen = c->len;
         /* a place as target: its country ("Baghdad" IRQGOV is IRQ here) */
         if (ref->flags & RP_M_WHERE) return blen >= 3 ? rp_arena_strndup(ar, base, 3) : NULL;
+        /* a country taken from the place ("police in Baghdad"): the country only,
+         * the agent gives the role */
+        if ((ref->flags & RP_M_INFERRED) && blen > 3) blen = 3;
     }
     const char *role = NULL;
     size_t rlen = 0;

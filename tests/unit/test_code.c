@@ -290,6 +290,11 @@ static void domestic_moves(void **state) {
     EXPECT_EVENTS(d, 1);
     d = tu_code(mini, NULL, "Protesters marched against the Kremlin.", PUB);
     EXPECT_EVENT(d, "RUSCVL", "RUSGOV", "141");
+    /* the dateline's city gives its country (not its government) to everyone
+     * nameless when the sentence names no country */
+    d = tu_code(mini, NULL, "BAGHDAD (Reuters) - Police arrested protesters on Monday.", PUB);
+    EXPECT_EVENT(d, "IRQCOP", "IRQCVL", "173");
+    EXPECT_EVENTS(d, 1);
     /* but troops acting on nameless people keep them without a country */
     EXPECT_EVENTS(tu_code(mini, NULL, "British troops attacked protesters.", PUB), 0);
 }
