@@ -41,6 +41,16 @@ static bool is_participle(const rp_dict *d, const rp_msent *ms, uint32_t a) {
     return false;
 }
 
+/* An actor within three words from i ("by Britain", "by the Russian
+ * government"); "spoke by telephone" has none and is no passive. */
+static bool actor_follows(const rp_sent_ctx *sc, uint32_t i) {
+    for (uint32_t k = i; k < sc->ms->n && k < i + 3; k++) {
+        if (sc->men_at[k] >= 0) return true;
+        if (sc->ms->mt[k].feat & RP_F_PUNCT) return false;
+    }
+    return false;
+}
+
 static bool skippable_in_group(const rp_msent *ms, uint32_t i) {
     return (ms->mt[i].feat & RP_F_ADVERB) || (ms->mt[i].cls & RPD_C_ADV);
 }
@@ -219,7 +229,8 @@ rp_modality rp_verb_group(const rp_sent_ctx *sc, uint32_t a, uint32_t *group_sta
      * conditional announcement is a threat */
     if (mod == RP_MOD_FUTURE && condition_follows(ms, a)) mod = RP_MOD_CONDITION;
     /* "diplomats expelled by Britain" */
-    if (!*passive && participle && a + 1 < ms->n && (ms->mt[a + 1].cls & RPD_C_BY)) *passive = true;
+    if (!*passive && participle && a + 1 < ms->n && (ms->mt[a + 1].cls & RPD_C_BY) && actor_follows(sc, a + 2))
+        *passive = true;
     *group_start = i;
     return mod;
 }

@@ -367,6 +367,17 @@ static bool has_of(const rp_msent *ms, const rp_mention *m) {
     return false;
 }
 
+/* A country named by capitals alone: "US", "U.S.", "UK", "EU". */
+static bool acronym(const rp_msent *ms, const rp_mention *m) {
+    bool letters = false;
+    for (uint32_t i = m->start; i < m->end; i++) {
+        if (rp_tok_is(ms, i, '.')) continue;
+        if (!(ms->toks[i].flags & RP_TOK_ALLCAPS) || ms->toks[i].len > 4) return false;
+        letters = true;
+    }
+    return letters;
+}
+
 /* A plural demonym standing alone: "the Palestinians", "Russians". */
 static bool demonym_noun(const rp_msent *ms, const rp_mention *m) {
     if (!(m->ref.flags & RP_M_ADJ) || m->ref.agent >= 0 || m->end != m->start + 1) return false;
@@ -401,9 +412,10 @@ static void group_compounds(rp_sent_ctx *sc) {
             b->ref.agent = a->ref.agent;
             b->ref.flags &= ~(uint32_t)RP_M_ADJ;
         }
-        /* "French and Egyptian warships": the first adjective shares the noun */
-        if (!comma && (a->ref.flags & RP_M_ADJ) && !demonym_noun(ms, a) && b->ref.agent >= 0 &&
-            a->end + 1 == b->start) {
+        /* "French and Egyptian warships", "U.S. and Iraqi forces": the first
+         * adjective, or an acronym used as one, shares the noun */
+        if (!comma && ((a->ref.flags & RP_M_ADJ) || acronym(ms, a)) && !demonym_noun(ms, a) &&
+            a->ref.agent < 0 && b->ref.agent >= 0 && a->end + 1 == b->start) {
             a->ref.agent = b->ref.agent;
             a->ref.flags &= ~(uint32_t)RP_M_ADJ;
         }
