@@ -46,7 +46,7 @@ static bool is_participle(const rp_dict *d, const rp_msent *ms, uint32_t a) {
 static bool actor_follows(const rp_sent_ctx *sc, uint32_t i) {
     for (uint32_t k = i; k < sc->ms->n && k < i + 3; k++) {
         if (sc->men_at[k] >= 0) return true;
-        if (sc->ms->mt[k].feat & RP_F_PUNCT) return false;
+        if ((sc->ms->mt[k].feat & RP_F_PUNCT) || (sc->ms->mt[k].cls & RPD_C_PREP)) return false;
     }
     return false;
 }

@@ -260,6 +260,15 @@ static void compound_subject_acts_on_itself(void **state) {
     d = tu_code(mini, NULL, "Britain (the UK) expelled Russian diplomats.", PUB);
     EXPECT_EVENT(d, "GBR", "RUSGOV", "174");
     EXPECT_EVENTS(d, 1);
+    /* an acronym used as an adjective shares the noun too */
+    d = tu_code(mini, NULL, "U.S. and Iraqi troops attacked Russia.", PUB);
+    EXPECT_EVENT(d, "USAMIL", "RUS", "190");
+    EXPECT_EVENT(d, "IRQMIL", "RUS", "190");
+    EXPECT_EVENTS(d, 2);
+    /* "by" without an actor after it makes no passive */
+    d = tu_code(mini, NULL, "Trump and Putin met by video on Friday.", PUB);
+    EXPECT_EVENT(d, "RUSGOV", "USAGOV", "040");
+    EXPECT_EVENT(d, "USAGOV", "RUSGOV", "040");
     /* one actor alone agrees with no one named */
     EXPECT_EVENTS(tu_code(mini, NULL, "Russia agreed on a pact.", PUB), 0);
     /* "French and Iraqi troops": the first adjective shares the noun */
