@@ -51,7 +51,7 @@ static const rpd_builtin builtins[] = {
     W("before", RPD_C_PREP), W("during", RPD_C_PREP), W("under", RPD_C_PREP),
     W("between", RPD_C_PREP), W("among", RPD_C_PREP), W("amid", RPD_C_PREP),
     W("amongst", RPD_C_PREP), W("near", RPD_C_PREP | RPD_C_LOC),
-    W("across", RPD_C_PREP | RPD_C_LOC), W("through", RPD_C_PREP),
+    W("across", RPD_C_PREP | RPD_C_LOC), W("through", RPD_C_PREP | RPD_C_LOC),
     W("throughout", RPD_C_PREP | RPD_C_LOC), W("toward", RPD_C_PREP),
     W("towards", RPD_C_PREP), W("without", RPD_C_PREP), W("within", RPD_C_PREP | RPD_C_LOC),
     W("outside", RPD_C_PREP | RPD_C_LOC), W("inside", RPD_C_PREP | RPD_C_LOC),

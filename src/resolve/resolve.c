@@ -56,6 +56,9 @@ const char *rp_actor_code(const rp_dict *d, const rp_actref *ref, int32_t day, b
         /* a country taken from the place ("police in Baghdad"): the country only,
          * the agent gives the role */
         if ((ref->flags & RP_M_INFERRED) && blen > 3) blen = 3;
+        /* a capital before a noun names the country: "Kabul kidnappers",
+         * "Baghdad residents" (the noun gives the role) */
+        if ((d->actors[ref->actor].flags & RPD_A_CAPITAL) && ref->agent >= 0 && blen > 3) blen = 3;
     }
     const char *role = NULL;
     size_t rlen = 0;

@@ -304,6 +304,9 @@ static void domestic_moves(void **state) {
     d = tu_code(mini, NULL, "BAGHDAD (Reuters) - Police arrested protesters on Monday.", PUB);
     EXPECT_EVENT(d, "IRQCOP", "IRQCVL", "173");
     EXPECT_EVENTS(d, 1);
+    /* a capital before a noun gives the country, the noun the role */
+    d = tu_code(mini, NULL, "Baghdad police arrested protesters.", PUB);
+    EXPECT_EVENT(d, "IRQCOP", "IRQCVL", "173");
     /* but troops acting on nameless people keep them without a country */
     EXPECT_EVENTS(tu_code(mini, NULL, "British troops attacked protesters.", PUB), 0);
 }
