@@ -227,6 +227,14 @@ typedef struct role {
     rp_actref ref;     /* what it names */
 } role;
 
+/* Both references name actors whose first codes share a country. */
+static bool same_first_country(const rp_dict *d, const rp_actref *a, const rp_actref *b) {
+    if (a->actor < 0 || b->actor < 0) return false;
+    const rpd_actor *x = &d->actors[a->actor], *y = &d->actors[b->actor];
+    if (!x->code_n || !y->code_n) return false;
+    return memcmp(d->str + d->acodes[x->code_first].str, d->str + d->acodes[y->code_first].str, 3) == 0;
+}
+
 static role role_of_mention(const rp_sent_ctx *sc, int32_t m) {
     role r = {false, -1, {-1, -1, 0, 0, 0}};
     if (m >= 0) {
@@ -234,11 +242,15 @@ static role role_of_mention(const rp_sent_ctx *sc, int32_t m) {
         r.mention = m;
         r.ref = sc->men[m].ref;
     } else if (m == -2) {
-        /* "that move": the source of the last event */
+        /* "that move": the source of the last event between two countries
+         * (one inside a country, RUS on RUSGOV, is dropped later) */
         const rp_vec *ev = sc->cx->events;
-        if (ev->len) {
+        for (size_t k = ev->len; k-- > 0;) {
+            const rp_cevent *e = RP_VEC_AT(ev, rp_cevent, k);
+            if (same_first_country(sc->cx->dict, &e->src, &e->tgt)) continue;
             r.ok = true;
-            r.ref = RP_VEC_AT(ev, rp_cevent, ev->len - 1)->src;
+            r.ref = e->src;
+            break;
         }
     } else if (m <= PRONOUN_BASE) {
         r.ok = resolve_pronoun(sc, (uint32_t)(PRONOUN_BASE - m), &r.ref);
@@ -493,6 +505,8 @@ enum { MAX_CANDIDATES = 8 };
 static bool code_anchor(rp_sent_ctx *sc, uint32_t a, uint32_t *skip_to) {
     const rp_dict *d = sc->cx->dict;
     if (reported_gerund(sc->ms, a)) return true;
+    /* a month or weekday name is a date, not a verb ("on 4 March") */
+    if (sc->ms->mt[a].feat & RP_F_TIME) return true;
     /* "US-backed", "Saudi-led": a compound adjective, not an event */
     if (a > 0 && rp_tok_is(sc->ms, a - 1, '-') && sc->ms->toks[a - 1].off + 1 == sc->ms->toks[a].off)
         return true;
