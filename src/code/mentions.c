@@ -235,9 +235,13 @@ uint32_t rp_skip_place_noun(const rp_msent *ms, uint32_t i) {
                                         "republic", "camp", "outskirts", "suburb", "centre", "center",
                                         "heart", "streets", "border", NULL};
     uint32_t j = i;
-    /* up to two modifiers: "the restive northern province of" */
+    bool plain = true;
+    /* up to two modifiers: "the restive northern province of", "the northern
+     * Gaza Strip" */
     for (uint32_t mods = 0; mods <= 2 && j < ms->n; mods++, j++) {
-        if (ms->mt[j].feat & (RP_F_CAP | RP_F_PUNCT | RP_F_NUM)) return i;
+        if (ms->mt[j].feat & RP_F_CAP) return (j > i && plain) ? j : i;
+        if (ms->mt[j].feat & (RP_F_PUNCT | RP_F_NUM)) return i;
+        if (!plain_modifier(ms, j)) plain = false;
         const rp_tok *t = &ms->toks[j];
         for (size_t k = 0; nouns[k]; k++)
             if (rp_ieq(ms->text + t->off, t->len, nouns[k])) {
@@ -327,6 +331,9 @@ static void place_country_for_agents(rp_sent_ctx *sc) {
     bool alone = from_dateline;
     for (uint32_t m = 0; alone && m < sc->nmen; m++)
         if (sc->men[m].ref.actor >= 0) alone = false;
+    /* a sentence naming other countries may happen anywhere ("Putin said he
+     * would take the United States to court", datelined in China) */
+    if (from_dateline && !alone) return;
     for (uint32_t m = 0; m < sc->nmen; m++) {
         rp_mention *men = &sc->men[m];
         if (men->ref.actor >= 0 || men->ref.agent < 0 || (men->ref.flags & RP_M_PLACE)) continue;
