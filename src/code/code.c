@@ -273,7 +273,8 @@ static uint32_t members(const rp_sent_ctx *sc, const role *r, role *out, uint32_
 }
 
 static bool same_ref(const rp_actref *a, const rp_actref *b) {
-    return a->actor == b->actor && a->agent == b->agent && a->start == b->start;
+    return a->actor == b->actor && a->agent == b->agent && a->start == b->start &&
+           (a->flags & RP_M_OWNGOV) == (b->flags & RP_M_OWNGOV);
 }
 
 /* Another verb or event noun that could have its own date ("over the
@@ -393,6 +394,14 @@ static int32_t place_of_event(const rp_sent_ctx *sc, uint32_t from) {
     return -1;
 }
 
+/* The actor is a government, an army or a police force: they do not protest. */
+static bool governing_agent(const rp_dict *d, const rp_actref *ref) {
+    if (ref->agent < 0) return false;
+    const rpd_agent *g = &d->agents[ref->agent];
+    const char *r = d->str + g->str;
+    return g->len >= 3 && (!memcmp(r, "GOV", 3) || !memcmp(r, "MIL", 3) || !memcmp(r, "COP", 3));
+}
+
 /* The first compound ("X and Y") within a few words after `from`, in the
  * same clause, or -1. */
 static int32_t compound_after(const rp_sent_ctx *sc, uint32_t from) {
@@ -459,6 +468,15 @@ static void assign_roles(const rp_sent_ctx *sc, uint32_t a, uint32_t g, anchor_r
             r->tgt = role_of_mention(sc, m);
             r->tgt.ref.flags |= RP_M_WHERE;
         }
+    }
+    /* "Thousands of Iraqi Kurds demonstrated": a protest naming no target nor
+     * place is against the protesters' own government (the CAMEO convention) */
+    if (!r->tgt.ok && r->src.ok && !r->both && !(p->flags & RPD_P_HAS_TGT) && !strncmp(p->code, "14", 2) &&
+        r->src.ref.actor >= 0 && !governing_agent(sc->cx->dict, &r->src.ref)) {
+        r->tgt = r->src;
+        r->tgt.mention = -1;
+        r->tgt.ref.agent = -1;
+        r->tgt.ref.flags = RP_M_OWNGOV;
     }
 }
 

@@ -32,8 +32,10 @@ enum {
     RP_M_POSS = 1u << 6,    /* followed by 's */
     RP_M_TARGETED = 1u << 7,/* already the target of an earlier verb in the sentence */
     RP_M_INFERRED = 1u << 8,/* country inferred from where the sentence happens */
-    RP_M_WHERE = 1u << 9    /* a place taken as the target ("imposed a curfew in
+    RP_M_WHERE = 1u << 9,   /* a place taken as the target ("imposed a curfew in
                                Baghdad"): its country, without a role */
+    RP_M_OWNGOV = 1u << 10  /* the government of the actor's own country: the target
+                               of a protest that names none */
 };
 
 /* A reference to the words an actor was coded from. Self-contained, so it can

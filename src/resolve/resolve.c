@@ -53,6 +53,15 @@ const char *rp_actor_code(const rp_dict *d, const rp_actref *ref, int32_t day, b
         blen = c->len;
         /* a place as target: its country ("Baghdad" IRQGOV is IRQ here) */
         if (ref->flags & RP_M_WHERE) return blen >= 3 ? rp_arena_strndup(ar, base, 3) : NULL;
+        /* the own government of a protester */
+        if (ref->flags & RP_M_OWNGOV) {
+            char own[6];
+            if (blen < 3 || !strncmp(base, "IGO", 3) || !strncmp(base, "NGO", 3) || !strncmp(base, "IMG", 3))
+                return NULL;
+            memcpy(own, base, 3);
+            memcpy(own + 3, "GOV", 3);
+            return rp_arena_strndup(ar, own, 6);
+        }
         /* a country taken from the place ("police in Baghdad"): the country only,
          * the agent gives the role */
         if ((ref->flags & RP_M_INFERRED) && blen > 3) blen = 3;
@@ -233,7 +242,7 @@ static bool fill_event(const rp_resolve_in *in, const rp_cevent *ce, rp_arena *a
     /* an actor acting on itself, or on the country it belongs to (RUS and
      * RUSGOV), is no dyad */
     if (strncmp(e->source, "---", 3) != 0 && code_compatible(e->source, e->target) &&
-        (!(ce->tgt.flags & RP_M_WHERE) || !strcmp(e->source, e->target)))
+        (!(ce->tgt.flags & (RP_M_WHERE | RP_M_OWNGOV)) || !strcmp(e->source, e->target)))
         return false;
     e->source_text = span_text(in, ce->src.start, ce->src.end, ar);
     e->target_text = span_text(in, ce->tgt.start, ce->tgt.end, ar);

@@ -287,6 +287,11 @@ static void places_as_targets(void **state) {
     d = tu_code(mini, NULL, "Americans demonstrated in Moscow on Friday.", PUB);
     EXPECT_EVENT(d, "USA", "RUS", "141");
     EXPECT_EVENTS(d, 1);
+    /* a protest naming neither target nor place is against the own government */
+    d = tu_code(mini, NULL, "Iraqi protesters demonstrated on Friday.", PUB);
+    EXPECT_EVENT(d, "IRQCVL", "IRQGOV", "141");
+    EXPECT_EVENTS(d, 1);
+    EXPECT_EVENTS(tu_code(mini, NULL, "Iraqi police demonstrated on Friday.", PUB), 0);
     /* not for moves that need a named target */
     EXPECT_EVENTS(tu_code(mini, NULL, "Britain agreed on a pact in Baghdad.", PUB), 0);
 }
