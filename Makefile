@@ -73,7 +73,7 @@ bench: $(BUILD)/riposte
 
 FUZZ_SECONDS ?= 60
 fuzz: deps-test
-	@cmake -S . -B build-fuzz -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRP_FUZZ=ON -DRP_TESTS=OFF >/dev/null
+	@cmake -S . -B build-fuzz -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRP_FUZZ=ON >/dev/null
 	@cmake --build build-fuzz -j $(JOBS)
 	@tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
 

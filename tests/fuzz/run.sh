@@ -10,6 +10,10 @@ work=${FUZZ_WORK:-$build/fuzz-work}
 mkdir -p "$work"
 status=0
 for exe in "$build"/tests/fuzz/fuzz_*; do
+  if [ ! -x "$exe" ]; then
+    echo "run.sh: no fuzz targets in $build/tests/fuzz (configure with clang and -DRP_FUZZ=ON)" >&2
+    exit 2
+  fi
   name=$(basename "$exe" | sed 's/^fuzz_//')
   corpus="$work/$name"
   mkdir -p "$corpus"
