@@ -4,7 +4,8 @@
  * Documents are read in order by one reader on the main thread and coded in
  * batches: with -j N, N worker threads (each with its own rp_doc) take
  * documents of the batch in turn, each writing its output into the job's
- * buffer; the main thread then prints the batch in input order. Output is
+ * buffer. Two batches alternate: while the workers code one, the main thread
+ * reads the next and prints the one before, in input order. Output is
  * therefore identical whatever N is.
  */
 #include "cli.h"
@@ -186,18 +187,25 @@ static double now(void) {
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static void run_batch(shared *sh, worker *w, int nw) {
+/* Starts coding a batch: on N threads, or here and now with -j 1. */
+static int start_batch(shared *sh, worker *w, int nw) {
     atomic_store(&sh->next, 0);
+    for (int i = 0; i < nw; i++) w[i].sh = sh;
     if (nw == 1 || sh->njobs < 2) {
         work(&w[0]);
-        return;
+        return 0;
     }
     int started = 0;
-    for (int i = 1; i < nw; i++)
-        if (pthread_create(&w[i].thread, NULL, work, &w[i]) == 0) started = i;
-        else break;
-    work(&w[0]);
-    for (int i = 1; i <= started; i++) pthread_join(w[i].thread, NULL);
+    for (int i = 0; i < nw; i++) {
+        if (pthread_create(&w[i].thread, NULL, work, &w[i]) != 0) break;
+        started++;
+    }
+    if (!started) work(&w[0]); /* no thread could start: code it here */
+    return started;
+}
+
+static void join_batch(worker *w, int started) {
+    for (int i = 0; i < started; i++) pthread_join(w[i].thread, NULL);
 }
 
 /* Prints a batch in order; returns false if stdout failed. */
@@ -210,6 +218,39 @@ static bool print_batch(shared *sh, size_t *failed, size_t *events_bytes) {
         *events_bytes += j->out.len;
     }
     return !ferror(stdout);
+}
+
+/* Reads up to BATCH documents into sh's jobs; false (with *rc set) when the
+ * job cannot go on. Unreadable inputs are reported and skipped. */
+static bool read_batch(rp_reader *reader, shared *sh, bool *more, bool quiet, int *rc) {
+    sh->njobs = 0;
+    while (sh->njobs < BATCH) {
+        rp_input in;
+        const char *where;
+        rp_error err;
+        rp_status st = rp_reader_next(reader, &in, &where, &err);
+        if (st == RP_ENOTFOUND) {
+            *more = false;
+            break;
+        }
+        if (st != RP_OK) {
+            if (st == RP_ENOMEM) {
+                cli_error("code", "out of memory");
+                *rc = EXIT_FAIL;
+                return false;
+            }
+            cli_print_error(NULL, &err);
+            continue;
+        }
+        if (err.code != RP_OK && !quiet) cli_print_error(NULL, &err);
+        if (!copy_input(&sh->jobs[sh->njobs], &in)) {
+            cli_error("code", "out of memory");
+            *rc = EXIT_FAIL;
+            return false;
+        }
+        sh->njobs++;
+    }
+    return true;
 }
 
 int cmd_code(int argc, char **argv) {
@@ -236,22 +277,23 @@ int cmd_code(int argc, char **argv) {
     rp_error err;
     int rc = EXIT_OK;
     worker *w = calloc((size_t)o.jobs, sizeof *w);
-    job *jobs = calloc(BATCH, sizeof *jobs);
+    job *jobs = calloc(2 * BATCH, sizeof *jobs); /* two batches that alternate */
     if (!w || !jobs || rp_coder_new(dict, &copt, &coder, &err) != RP_OK) {
         cli_error("code", "out of memory");
         rc = EXIT_FAIL;
         goto done;
     }
-    shared sh = {coder, o.fmt, o.explain, o.quiet, jobs, 0, 0};
+    shared sh[2] = {{coder, o.fmt, o.explain, o.quiet, jobs, 0, 0},
+                    {coder, o.fmt, o.explain, o.quiet, jobs + BATCH, 0, 0}};
     for (int i = 0; i < o.jobs; i++) {
-        w[i].sh = &sh;
+        w[i].sh = &sh[0];
         if (rp_doc_new(NULL, &w[i].doc, &err) != RP_OK) {
             cli_error("code", "out of memory");
             rc = EXIT_FAIL;
             goto done;
         }
     }
-    for (size_t i = 0; i < BATCH; i++) {
+    for (size_t i = 0; i < 2 * BATCH; i++) {
         sbuf *bs[] = {&jobs[i].id, &jobs[i].url, &jobs[i].date, &jobs[i].title, &jobs[i].text,
                         &jobs[i].out, &jobs[i].diag};
         for (size_t k = 0; k < 7; k++) memset(bs[k], 0, sizeof *bs[k]);
@@ -271,36 +313,21 @@ int cmd_code(int argc, char **argv) {
     size_t docs = 0, failed = 0, bytes_out = 0;
     double t0 = now(), last = t0;
     bool more = true;
-    while (more) {
-        sh.njobs = 0;
-        while (sh.njobs < BATCH) {
-            rp_input in;
-            const char *where;
-            rp_status st = rp_reader_next(reader, &in, &where, &err);
-            if (st == RP_ENOTFOUND) {
-                more = false;
-                break;
-            }
-            if (st != RP_OK) {
-                if (st == RP_ENOMEM) {
-                    cli_error("code", "out of memory");
-                    rc = EXIT_FAIL;
-                    goto done;
-                }
-                cli_print_error(NULL, &err);
-                continue;
-            }
-            if (err.code != RP_OK && !o.quiet) cli_print_error(NULL, &err);
-            if (!copy_input(&jobs[sh.njobs], &in)) {
-                cli_error("code", "out of memory");
-                rc = EXIT_FAIL;
-                goto done;
-            }
-            sh.njobs++;
-        }
-        run_batch(&sh, w, o.jobs);
-        docs += sh.njobs;
-        if (!print_batch(&sh, &failed, &bytes_out)) {
+    int cur = 0;
+    if (!read_batch(reader, &sh[cur], &more, o.quiet, &rc)) goto done;
+    int started = sh[cur].njobs ? start_batch(&sh[cur], w, o.jobs) : 0;
+    while (sh[cur].njobs) {
+        int nxt = 1 - cur;
+        sh[nxt].njobs = 0;
+        /* read the next batch while this one is coded */
+        bool ok = !more || read_batch(reader, &sh[nxt], &more, o.quiet, &rc);
+        join_batch(w, started);
+        if (!ok) goto done;
+        started = sh[nxt].njobs ? start_batch(&sh[nxt], w, o.jobs) : 0;
+        /* and print this one while the next is coded */
+        docs += sh[cur].njobs;
+        if (!print_batch(&sh[cur], &failed, &bytes_out)) {
+            join_batch(w, started);
             cli_error("code", "cannot write the output");
             rc = EXIT_FAIL;
             goto done;
@@ -310,6 +337,8 @@ int cmd_code(int argc, char **argv) {
             fprintf(stderr, "\r%zu documents, %.0f/s   ", docs, docs / (t - t0));
             last = t;
         }
+        sh[cur].njobs = 0;
+        cur = nxt;
     }
     if (progress && docs >= 2000) fprintf(stderr, "\r%zu documents, %.0f/s   \n", docs, docs / (now() - t0));
     fflush(stdout);
@@ -321,7 +350,7 @@ int cmd_code(int argc, char **argv) {
 done:
     rp_reader_close(reader);
     if (jobs)
-        for (size_t i = 0; i < BATCH; i++) {
+        for (size_t i = 0; i < 2 * BATCH; i++) {
             sbuf *bs[] = {&jobs[i].id, &jobs[i].url, &jobs[i].date, &jobs[i].title,
                             &jobs[i].text, &jobs[i].out, &jobs[i].diag};
             for (size_t k = 0; k < 7; k++) sbuf_free(bs[k]);
