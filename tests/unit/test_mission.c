@@ -13,6 +13,7 @@
 
 static rp_dict *dict;
 static rp_doc *doc;
+static rp_coder *coder;
 
 static char *slurp(const char *path, size_t *len) {
     FILE *f = fopen(path, "rb");
@@ -37,7 +38,6 @@ static int setup(void **state) {
     }
     dict = tu_open_dict(RP_DICT_FILE);
     if (!dict) return -1;
-    rp_coder *coder;
     rp_error err;
     if (rp_coder_new(dict, NULL, &coder, &err) != RP_OK || rp_doc_new(NULL, &doc, &err) != RP_OK) return -1;
     rp_input in;
@@ -56,13 +56,13 @@ static int setup(void **state) {
                 e->target, e->code, rp_date_format(&e->date, d, sizeof d), e->source_text,
                 e->verb_text, e->target_text, e->sent, e->mentions);
     }
-    (void)coder; /* freed with the process; the doc keeps no pointer to it */
     return 0;
 }
 
 static int teardown(void **state) {
     (void)state;
     rp_doc_free(doc);
+    rp_coder_free(coder);
     rp_dict_close(dict);
     return 0;
 }
