@@ -229,8 +229,12 @@ rp_modality rp_verb_group(const rp_sent_ctx *sc, uint32_t a, uint32_t *group_sta
      * conditional announcement is a threat */
     if (mod == RP_MOD_FUTURE && condition_follows(ms, a)) mod = RP_MOD_CONDITION;
     /* "diplomats expelled by Britain" */
-    if (!*passive && participle && a + 1 < ms->n && (ms->mt[a + 1].cls & RPD_C_BY) && actor_follows(sc, a + 2))
-        *passive = true;
+    if (!*passive && participle) {
+        /* "heckled Monday by opposition lawmakers": a time may come between */
+        uint32_t b = a + 1;
+        while (b < ms->n && (ms->mt[b].feat & RP_F_TIME)) b++;
+        if (b < ms->n && (ms->mt[b].cls & RPD_C_BY) && actor_follows(sc, b + 1)) *passive = true;
+    }
     *group_start = i;
     return mod;
 }

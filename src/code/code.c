@@ -281,6 +281,7 @@ static bool same_ref(const rp_actref *a, const rp_actref *b) {
  * poisoning of X on 4 March"); attribution verbs are not ("said on Monday"). */
 static bool date_barrier(const rp_sent_ctx *sc, uint32_t i) {
     const rp_msent *ms = sc->ms;
+    if (sc->men_at[i] >= 0) return false; /* a word of an actor: "US forces" */
     return (ms->mt[i].feat & RP_F_ANCHOR) && !(ms->mt[i].cls & RPD_C_SAY) && !(ms->mt[i].feat & RP_F_TIME);
 }
 
@@ -525,6 +526,7 @@ static bool code_anchor(rp_sent_ctx *sc, uint32_t a, uint32_t *skip_to) {
     if (reported_gerund(sc->ms, a)) return true;
     /* a month or weekday name is a date, not a verb ("on 4 March") */
     if (sc->ms->mt[a].feat & RP_F_TIME) return true;
+    if (rp_adjectival_participle(sc->ms, a)) return true;
     /* "US-backed", "Saudi-led": a compound adjective, not an event */
     if (a > 0 && rp_tok_is(sc->ms, a - 1, '-') && sc->ms->toks[a - 1].off + 1 == sc->ms->toks[a].off)
         return true;

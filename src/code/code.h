@@ -149,6 +149,10 @@ int32_t rp_slot_after(const rp_sent_ctx *sc, uint32_t from, bool place_ok, uint3
  * starting at i, or i itself. */
 uint32_t rp_skip_place_noun(const rp_msent *ms, uint32_t i);
 
+/* A participle used as an adjective ("the jailed leader", "from occupied
+ * land"): no verb of its own. */
+bool rp_adjectival_participle(const rp_msent *ms, uint32_t a);
+
 enum { RP_PRONOUN_BASE = -100 }; /* -100 - token index: an unresolved pronoun */
 
 /* Modality of the verb group ending at the anchor. */

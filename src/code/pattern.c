@@ -131,6 +131,23 @@ static bool event_anaphor(const rp_msent *ms, uint32_t i) {
     return false;
 }
 
+/* "the jailed leader", "from occupied land", "as jailed intifada leader":
+ * a participle between a determiner, possessive or preposition and a noun
+ * describes, it reports no act. */
+bool rp_adjectival_participle(const rp_msent *ms, uint32_t a) {
+    if (a == 0 || a + 1 >= ms->n || !(ms->mt[a].feat & RP_F_ED) || (ms->mt[a].feat & RP_F_CAP)) return false;
+    const rp_mtok *p = &ms->mt[a - 1], *n = &ms->mt[a + 1];
+    const rp_tok *pt = &ms->toks[a - 1];
+    bool before = (p->cls & (RPD_C_DET | RPD_C_POSS | RPD_C_PREP)) || rp_ieq(ms->text + pt->off, pt->len, "as");
+    if (!before || (p->cls & RPD_C_REL)) return false;
+    /* "Poland each expelled", "they both signed": floating quantifiers */
+    if (rp_ieq(ms->text + pt->off, pt->len, "each") || rp_ieq(ms->text + pt->off, pt->len, "both") ||
+        rp_ieq(ms->text + pt->off, pt->len, "all"))
+        return false;
+    /* the next word is a noun or a modifier: not a preposition, article, punctuation */
+    return !(n->feat & (RP_F_PUNCT | RP_F_NUM)) && !(n->cls & (RPD_C_PREP | RPD_C_DET | RPD_C_CONJ)) && !n->pat_n;
+}
+
 int32_t rp_slot_after(const rp_sent_ctx *sc, uint32_t from, bool place_ok, uint32_t *end) {
     const rp_msent *ms = sc->ms;
     uint32_t other = 0;
@@ -163,7 +180,8 @@ int32_t rp_slot_after(const rp_sent_ctx *sc, uint32_t from, bool place_ok, uint3
         }
         if (ms->mt[i].cls & (RPD_C_REL | RPD_C_CONJ | RPD_C_BE | RPD_C_MODAL | RPD_C_PRON)) return -1;
         /* another verb pattern's anchor usually starts another clause */
-        if (i > from && ms->mt[i].pat_n && !(ms->mt[i].cls & RPD_C_PREP)) return -1;
+        if (i > from && ms->mt[i].pat_n && !(ms->mt[i].cls & RPD_C_PREP) && !rp_adjectival_participle(ms, i))
+            return -1;
         if (++other > SLOT_OTHER) return -1;
     }
     return -1;
