@@ -176,7 +176,7 @@ static bool resolve_pronoun(const rp_sent_ctx *sc, uint32_t tok, rp_actref *out)
     const rp_tok *t = &ms->toks[tok];
     const char *w = ms->text + t->off;
     bool person = (ms->mt[tok].cls & RPD_C_PERSPRON) != 0;
-    (void)w;
+    bool it = rp_ieq(w, t->len, "it") || rp_ieq(w, t->len, "its");
     /* nearest fitting mention earlier in the sentence */
     for (uint32_t i = tok; i-- > 0;) {
         int32_t m = sc->men_at[i];
@@ -185,6 +185,13 @@ static bool resolve_pronoun(const rp_sent_ctx *sc, uint32_t tok, rp_actref *out)
         i = men->start;
         if (men->ref.flags & (RP_M_PLACE | RP_M_PREP)) continue;
         if (men->ref.actor < 0) continue;
+        if (it) {
+            /* "it" is one body, and not the one just acted on: "the US expelled
+             * 35 diplomats, whom it accused ..." */
+            const rp_tok *last = &ms->toks[men->end - 1];
+            bool plural_people = men->ref.agent >= 0 && ms->text[last->off + last->len - 1] == 's';
+            if (plural_people || men->verb >= 0) continue;
+        }
         if (((men->ref.flags & RP_M_PERSON) != 0) == person) {
             *out = men->ref;
             return true;

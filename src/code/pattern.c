@@ -246,6 +246,37 @@ static bool noun_position(const rp_sent_ctx *sc, uint32_t a) {
     return st > 0 && (ms->mt[st - 1].cls & RPD_C_DET) && !(ms->mt[st - 1].cls & RPD_C_REL);
 }
 
+/* The object of a relative clause: "the 35 diplomats, whom it accused of
+ * spying", "60 Russian diplomats it described as intelligence officers".
+ * The verb at `a` has its subject right before it (a mention or a
+ * pronoun), and before that "whom"/"that"/"which" or nothing; the mention
+ * before them is the object. Returns it, or -1. */
+static int32_t relative_antecedent(const rp_sent_ctx *sc, uint32_t a) {
+    const rp_msent *ms = sc->ms;
+    uint32_t j = a;
+    while (j > 0 && (ms->mt[j - 1].feat & RP_F_ADVERB)) j--;
+    if (j == 0) return -1;
+    uint32_t subj_start;
+    int32_t sm = sc->men_at[j - 1];
+    if (sm >= 0) subj_start = sc->men[sm].start;
+    else if (ms->mt[j - 1].cls & (RPD_C_PERSPRON | RPD_C_GROUPPRON)) subj_start = j - 1;
+    else return -1;
+    uint32_t i = subj_start;
+    bool rel = false;
+    if (i > 0 && (ms->mt[i - 1].cls & RPD_C_REL) && !rp_ieq(ms->text + ms->toks[i - 1].off, ms->toks[i - 1].len, "who")) {
+        rel = true;
+        i--;
+    }
+    if (i > 0 && rel && (ms->mt[i - 1].feat & RP_F_COMMA)) i--;
+    if (i == 0) return -1;
+    int32_t ante = sc->men_at[i - 1];
+    if (ante < 0 || ante == sm || (sc->men[ante].ref.flags & RP_M_PLACE)) return -1;
+    /* without a relative word, two mentions side by side ("diplomats it
+     * described"): only with a pronoun subject */
+    if (!rel && sm >= 0) return -1;
+    return ante;
+}
+
 typedef struct try_state {
     rp_pmatch m;
     bool ok;
@@ -276,6 +307,14 @@ static void try_pattern(const rp_sent_ctx *sc, uint32_t pi, uint32_t a, bool pas
             if (passive) continue; /* the by-phrase and the subject decide */
             uint32_t send;
             int32_t men = rp_slot_after(sc, pos, after_prep, &send);
+            if (men == -1 && e[k].kind == RPD_E_TGT && k == p->anchor + 1) {
+                /* "diplomats whom it accused of spying": the antecedent */
+                men = relative_antecedent(sc, a);
+                if (men >= 0) {
+                    m.tgt = men;
+                    continue; /* the next element follows the verb */
+                }
+            }
             if (men == -1) return;
             if (e[k].kind == RPD_E_SRC) m.src = men;
             else if (e[k].kind == RPD_E_TGT) m.tgt = men;

@@ -234,6 +234,12 @@ static void reported_and_reversed(void **state) {
     d0 = tu_code(mini, NULL, "Britain criticised the arrested Russian diplomats.", PUB);
     EXPECT_EVENT(d0, "GBR", "RUSGOV", "111");
     EXPECT_EVENTS(d0, 1);
+    /* the object of a relative clause is its antecedent; "it" is not the
+     * plural people just acted on */
+    d0 = tu_code(mini, NULL, "Britain expelled Russian diplomats, whom it criticised.", PUB);
+    EXPECT_EVENT(d0, "GBR", "RUSGOV", "174");
+    EXPECT_EVENT(d0, "GBR", "RUSGOV", "111");
+    EXPECT_EVENTS(d0, 2);
     /* "Germany, France and Britain each expelled": a floating quantifier */
     rp_doc *d = tu_code(mini, NULL, "France and Britain each expelled four Russian diplomats.", PUB);
     EXPECT_EVENTS(d, 2);
