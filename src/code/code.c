@@ -249,8 +249,16 @@ static role role_of_mention(const rp_sent_ctx *sc, int32_t m) {
         r.mention = m;
         r.ref = sc->men[m].ref;
     } else if (m == -2) {
-        /* "that move": the source of the last event between two countries
-         * (one inside a country, RUS on RUSGOV, is dropped later) */
+        /* "that move", "the decision": the source of the last act reported,
+         * made or not ("Putin said Russia would not expel ...; Trump welcomed
+         * the decision"), else of the last event, between two countries (one
+         * inside a country, RUS on RUSGOV, is dropped later) */
+        const rp_discourse *disc = &sc->cx->disc;
+        if (disc->have_act && !same_first_country(sc->cx->dict, &disc->act_src, &disc->act_tgt)) {
+            r.ok = true;
+            r.ref = disc->act_src;
+            return r;
+        }
         const rp_vec *ev = sc->cx->events;
         for (size_t k = ev->len; k-- > 0;) {
             const rp_cevent *e = RP_VEC_AT(ev, rp_cevent, k);
@@ -334,6 +342,12 @@ typedef struct anchor_result {
 static bool emit(const rp_sent_ctx *sc, uint32_t a, const anchor_result *r) {
     const rp_dict *d = sc->cx->dict;
     const rpd_pattern *p = &d->patterns[r->pm.pattern];
+    if (r->src.ok && r->tgt.ok) {
+        rp_discourse *disc = &sc->cx->disc;
+        disc->act_src = r->src.ref;
+        disc->act_tgt = r->tgt.ref;
+        disc->have_act = true;
+    }
     char code[8], code2[8];
     const char *mode, *mode2;
     if (!rp_modal_code(r->mod, p->code, code, &mode)) {

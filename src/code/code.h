@@ -77,7 +77,9 @@ typedef struct rp_discourse {
     rp_actref last_person;   /* the last individual named */
     rp_actref last_group;    /* the last state or organisation named */
     rp_actref last_subject;  /* subject of the last coded event */
-    bool have_person, have_group, have_subject;
+    rp_actref act_src, act_tgt; /* the last act reported, made or not ("will not
+                               expel"): what "the decision" refers to */
+    bool have_person, have_group, have_subject, have_act;
 } rp_discourse;
 
 typedef struct rp_code_ctx {

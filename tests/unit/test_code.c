@@ -196,6 +196,10 @@ static void headline_and_lead_are_one_event(void **state) {
 
 static void event_anaphora(void **state) {
     (void)state;
+    /* "the decision" is the last act reported, even one not made */
+    rp_doc *d1 = tu_code(mini, NULL, "Putin said Russia would not expel British diplomats. Britain welcomed the decision.", PUB);
+    EXPECT_EVENT(d1, "GBR", "RUS", "051");
+    EXPECT_EVENTS(d1, 1);
     rp_doc *d = tu_code(mini, NULL,
                         "Russia expelled American diplomats. In a statement blasting that move, "
                         "the State Department directed Russia to close three facilities.", PUB);
