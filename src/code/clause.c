@@ -118,6 +118,13 @@ static rp_modality clause_frame(const rp_sent_ctx *sc, uint32_t g, uint32_t a) {
         if (tok_is_word(ms, i, "that") && i > 0) {
             if (ms->mt[i - 1].cls & RPD_C_NEGVERB) return RP_MOD_NEG; /* denied that */
             if (ms->mt[i - 1].cls & RPD_C_INTENT) return RP_MOD_INTENT; /* proposed that */
+            /* "proposed on state television on Friday that": the proposal verb
+             * a few words back, with only time and place phrases between */
+            for (uint32_t k = i - 1, n = 0; k-- > 0 && n < 10; n++) {
+                if (ms->mt[k].feat & (RP_F_BREAK | RP_F_COMMA | RP_F_QUOTE)) break;
+                if (ms->mt[k].cls & RPD_C_INTENT) return RP_MOD_INTENT;
+                if (ms->mt[k].pat_n && !(ms->mt[k].feat & RP_F_TIME)) break;
+            }
             if (in_words(ms, i - 1, claims)) return RP_MOD_HEDGE;
             /* "proposed ... that Russia expel": a bare verb after "that X" is a
              * mandate, not a report */
