@@ -210,6 +210,10 @@ static void event_anaphora(void **state) {
 
 static void demands_future_and_conditions(void **state) {
     (void)state;
+    /* a proposal that X act, with words between the verb and "that": X threatens */
+    rp_doc *dp = tu_code(mini, NULL, "Putin proposed on Friday that Russia expel British diplomats.", PUB);
+    EXPECT_EVENT(dp, "RUS", "GBRGOV", "131");
+    assert_string_equal(rp_doc_event(dp, 0)->mode, "threat");
     /* "X said Y must do Z" is X demanding Z of Y */
     rp_doc *d = tu_code(mini, NULL, "Russia said on Tuesday that Britain must release the Russian diplomats.", PUB);
     EXPECT_EVENT(d, "RUS", "GBR", "1053");
