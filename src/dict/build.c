@@ -119,7 +119,6 @@ static void finalise_links(rpc *c, rp_vec *out) {
             else l[k++] = l[i];
         }
         w->links.len = k;
-        w->cls = w->cls; /* unchanged */
         if (!rp_vec_append(out, l, k)) c->oom = true;
     }
 }
