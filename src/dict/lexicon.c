@@ -46,7 +46,7 @@ static const rpd_builtin builtins[] = {
     W("of", RPD_C_PREP | RPD_C_OF), W("in", RPD_C_PREP | RPD_C_LOC),
     W("at", RPD_C_PREP | RPD_C_LOC), W("on", RPD_C_PREP), W("to", RPD_C_PREP | RPD_C_TO),
     W("for", RPD_C_PREP), W("from", RPD_C_PREP | RPD_C_FROM), W("with", RPD_C_PREP),
-    W("by", RPD_C_PREP | RPD_C_BY), W("against", RPD_C_PREP), W("into", RPD_C_PREP),
+    W("by", RPD_C_PREP | RPD_C_BY), W("against", RPD_C_PREP), W("into", RPD_C_PREP | RPD_C_LOC),
     W("over", RPD_C_PREP), W("about", RPD_C_PREP), W("after", RPD_C_PREP),
     W("before", RPD_C_PREP), W("during", RPD_C_PREP), W("under", RPD_C_PREP),
     W("between", RPD_C_PREP), W("among", RPD_C_PREP), W("amid", RPD_C_PREP),
