@@ -40,6 +40,31 @@ def norm(s):
     return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
 
 
+def score(pairs, strict):
+    """Matches coded events to gold events, each gold event at most once.
+    pairs: [(gold list of (source, target, code, ...), event dicts)]; a match
+    needs the countries (first three letters) of source and target and the root
+    (lenient) or the full code (strict). Returns (tp, fp, fn)."""
+    tp = fp = fn = 0
+    for gold, events in pairs:
+        g = list(gold)
+        for e in events:
+            m = None
+            for k, ev in enumerate(g):
+                s, t, c = ev[0], ev[1], ev[2]
+                if s[:3] == e["source"][:3] and t[:3] == e["target"][:3] and \
+                   (c == e["code"] if strict else c[:2] == e["root"]):
+                    m = k
+                    break
+            if m is None:
+                fp += 1
+            else:
+                tp += 1
+                g.pop(m)
+        fn += len(g)
+    return tp, fp, fn
+
+
 def cameo_examples():
     rows = []
     with open(os.path.join(SHARED, "cameo", "icews-cameo-codes.csv"), encoding="latin-1") as f:
@@ -114,22 +139,7 @@ def news_gold():
     for name, which in (("political", "pol"), ("random", "rnd"), ("all", None)):
         ids = [s for s in sample if which is None or sample[s] == which]
         for strict in (False, True):
-            tp = fp = fn = 0
-            for sid in ids:
-                g = list(gold.get(sid, []))
-                for e in events.get(sid, []):
-                    m = None
-                    for k, (s, t, c) in enumerate(g):
-                        if s[:3] == e["source"][:3] and t[:3] == e["target"][:3] and \
-                           (c == e["code"] if strict else c[:2] == e["root"]):
-                            m = k
-                            break
-                    if m is None:
-                        fp += 1
-                    else:
-                        tp += 1
-                        g.pop(m)
-                fn += len(g)
+            tp, fp, fn = score([(gold.get(sid, []), events.get(sid, [])) for sid in ids], strict)
             p = tp / max(tp + fp, 1)
             rcl = tp / max(tp + fn, 1)
             f1 = 2 * p * rcl / max(p + rcl, 1e-9)
@@ -159,22 +169,7 @@ def examples():
         e = json.loads(line)
         ours[os.path.basename(e["doc"])].append(e)
     for strict in (False, True):
-        tp = fp = fn = 0
-        for f in set(gold) | set(ours):
-            g = list(gold.get(f, []))
-            for e in ours.get(f, []):
-                m = None
-                for k, (s, t, c, d, _) in enumerate(g):
-                    if s[:3] == e["source"][:3] and t[:3] == e["target"][:3] and \
-                       (c == e["code"] if strict else c[:2] == e["root"]):
-                        m = k
-                        break
-                if m is None:
-                    fp += 1
-                else:
-                    tp += 1
-                    g.pop(m)
-            fn += len(g)
+        tp, fp, fn = score([(gold.get(f, []), ours.get(f, [])) for f in set(gold) | set(ours)], strict)
         p = tp / max(tp + fp, 1)
         r = tp / max(tp + fn, 1)
         print("examples/EXPECTED.md %-7s: %3d expected, %3d coded (after merging repeats); precision %.2f "
