@@ -27,20 +27,6 @@ static const char *const aspect_verbs[] = {
     "forced", "has", "have", "had", "got", "is", "are", "was", "were", "used", "voted",
     "votes", "opted", "chose", "proceeded", "decision", "move", "order", "orders", NULL};
 
-static bool is_participle(const rp_dict *d, const rp_msent *ms, uint32_t a) {
-    if (ms->mt[a].feat & RP_F_ED) return true;
-    /* irregular participles link to another lemma: struck -> strike */
-    const rpd_word *w = &d->words[ms->mt[a].word];
-    const rp_tok *t = &ms->toks[a];
-    char last = ms->text[t->off + t->len - 1];
-    if (last == 's' || (ms->mt[a].feat & RP_F_ING)) return false;
-    for (uint32_t l = 0; l < w->lemma_n; l++) {
-        uint32_t link = d->lemmas[w->lemma_first + l];
-        if ((link & RPD_L_VERB) && (link & RPD_L_ID) != ms->mt[a].word) return true;
-    }
-    return false;
-}
-
 /* An actor within three words from i ("by Britain", "by the Russian
  * government"); "spoke by telephone" has none and is no passive. */
 static bool actor_follows(const rp_sent_ctx *sc, uint32_t i) {
@@ -166,9 +152,9 @@ static bool condition_follows(const rp_msent *ms, uint32_t a) {
 rp_modality rp_verb_group(const rp_sent_ctx *sc, uint32_t a, uint32_t *group_start,
                           bool *passive) {
     const rp_msent *ms = sc->ms;
-    const rp_dict *d = sc->cx->dict;
     rp_modality mod = RP_MOD_NONE;
-    bool participle = is_participle(d, ms, a);
+    /* -ed, -en and the irregular forms (struck, met): the match stage marks them */
+    bool participle = (ms->mt[a].feat & RP_F_ED) != 0;
     *passive = false;
     uint32_t i = a;
     while (i > 0) {
