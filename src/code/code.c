@@ -236,10 +236,8 @@ typedef struct role {
 
 /* Both references name actors whose first codes share a country. */
 static bool same_first_country(const rp_dict *d, const rp_actref *a, const rp_actref *b) {
-    if (a->actor < 0 || b->actor < 0) return false;
-    const rpd_actor *x = &d->actors[a->actor], *y = &d->actors[b->actor];
-    if (!x->code_n || !y->code_n) return false;
-    return memcmp(d->str + d->acodes[x->code_first].str, d->str + d->acodes[y->code_first].str, 3) == 0;
+    const char *x = rp_actor_country(d, a->actor), *y = rp_actor_country(d, b->actor);
+    return x && y && memcmp(x, y, 3) == 0;
 }
 
 static role role_of_mention(const rp_sent_ctx *sc, int32_t m) {
@@ -418,10 +416,8 @@ static int32_t place_of_event(const rp_sent_ctx *sc, uint32_t from) {
 
 /* The actor is a government, an army or a police force: they do not protest. */
 static bool governing_agent(const rp_dict *d, const rp_actref *ref) {
-    if (ref->agent < 0) return false;
-    const rpd_agent *g = &d->agents[ref->agent];
-    const char *r = d->str + g->str;
-    return g->len >= 3 && (!memcmp(r, "GOV", 3) || !memcmp(r, "MIL", 3) || !memcmp(r, "COP", 3));
+    return rp_agent_role_is(d, ref->agent, "GOV") || rp_agent_role_is(d, ref->agent, "MIL") ||
+           rp_agent_role_is(d, ref->agent, "COP");
 }
 
 /* The first compound ("X and Y") within a few words after `from`, in the

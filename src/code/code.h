@@ -147,6 +147,13 @@ uint32_t rp_match_patterns(const rp_sent_ctx *sc, uint32_t a, bool passive, rp_p
  * taken only when `place_ok` (the pattern itself named the preposition). */
 int32_t rp_slot_after(const rp_sent_ctx *sc, uint32_t from, bool place_ok, uint32_t *end);
 
+/* The code an actor entry is written with first (its country in the first
+ * three letters: data/FORMAT.md), or NULL for no entry or no code. */
+const char *rp_actor_country(const rp_dict *d, int32_t actor);
+
+/* The agent entry's role starts with `role` (three letters: "GOV", "MIL"). */
+bool rp_agent_role_is(const rp_dict *d, int32_t agent, const char *role);
+
 /* Index after a place noun and "of" ("the town of", "the northern province of")
  * starting at i, or i itself. */
 uint32_t rp_skip_place_noun(const rp_msent *ms, uint32_t i);

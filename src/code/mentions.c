@@ -16,8 +16,13 @@
  */
 #include "code.h"
 
-/* first three letters of an actor entry's first code, for country checks */
-static const char *country_of(const rp_dict *d, int32_t actor) {
+bool rp_agent_role_is(const rp_dict *d, int32_t agent, const char *role) {
+    if (agent < 0) return false;
+    const rpd_agent *g = &d->agents[agent];
+    return g->len >= 3 && !memcmp(d->str + g->str, role, 3);
+}
+
+const char *rp_actor_country(const rp_dict *d, int32_t actor) {
     if (actor < 0) return NULL;
     const rpd_actor *a = &d->actors[actor];
     if (!a->code_n) return NULL;
@@ -25,7 +30,7 @@ static const char *country_of(const rp_dict *d, int32_t actor) {
 }
 
 static bool same_country(const rp_dict *d, int32_t a, int32_t b) {
-    const char *x = country_of(d, a), *y = country_of(d, b);
+    const char *x = rp_actor_country(d, a), *y = rp_actor_country(d, b);
     return !x || !y || memcmp(x, y, 3) == 0;
 }
 
@@ -310,7 +315,7 @@ static void place_country_for_agents(rp_sent_ctx *sc) {
         bool located = (men->ref.flags & RP_M_PLACE) ||
                        (men->ref.agent >= 0 && men->ref.actor >= 0 && men->located);
         if (!located || men->ref.actor < 0) continue;
-        const char *c = country_of(d, men->ref.actor);
+        const char *c = rp_actor_country(d, men->ref.actor);
         if (!c || !memcmp(c, "IGO", 3) || !memcmp(c, "NGO", 3) || !memcmp(c, "IMG", 3)) return;
         if (country && memcmp(country, c, 3)) return; /* two countries: unknown */
         country = c;
@@ -320,7 +325,7 @@ static void place_country_for_agents(rp_sent_ctx *sc) {
     if (!country && sc->cx->doc_place >= 0) {
         /* no place in the sentence: the dateline's ("BAGHDAD (Reuters) -") */
         place = sc->cx->doc_place;
-        country = country_of(d, place);
+        country = rp_actor_country(d, place);
         if (!country || !memcmp(country, "IGO", 3) || !memcmp(country, "NGO", 3)) return;
         from_dateline = true;
     }
@@ -340,9 +345,8 @@ static void place_country_for_agents(rp_sent_ctx *sc) {
         /* armies and governments (troops, ministers, a president often act
          * abroad) keep their unknown country; police, protesters, rebels,
          * courts, a cleric or a suspect are local */
-        const rpd_agent *g = &d->agents[men->ref.agent];
-        const char *role = d->str + g->str;
-        if (!alone && g->len >= 3 && (!memcmp(role, "GOV", 3) || !memcmp(role, "MIL", 3))) continue;
+        if (!alone && (rp_agent_role_is(d, men->ref.agent, "GOV") || rp_agent_role_is(d, men->ref.agent, "MIL")))
+            continue;
         men->ref.actor = place;
         men->ref.flags |= RP_M_INFERRED;
     }
